@@ -1,0 +1,78 @@
+package dev.shelf.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shelf.ingest.IngestResult;
+import dev.shelf.ingest.IngestWarning;
+import dev.shelf.ingest.Ingester;
+import dev.shelf.ingest.Kind;
+import dev.shelf.ingest.Resource;
+import dev.shelf.ingest.Source;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code shelf ingest}: parse the reading lists and print the resources (JSON lines) or a summary. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Parse reading lists into resources. Exit status 1 when a file had to be skipped.")
+final class IngestCommand implements Callable<Integer> {
+
+    /** Exit status when at least one reading list could not be read. */
+    static final int EXIT_SKIPPED = 1;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--sources", arity = "1..*", paramLabel = "PATH",
+            description = "Reading list files or folders (default: ${DEFAULT-VALUE}).", defaultValue = "index/sources")
+    private List<Path> sources;
+
+    @Option(names = "--json", description = "Print one JSON resource per line instead of a summary.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        IngestResult result = new Ingester().ingest(sources);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            for (Resource resource : result.resources()) {
+                out.println(mapper.writeValueAsString(resource));
+            }
+        } else {
+            printSummary(result, out);
+        }
+        for (IngestWarning warning : result.warnings()) {
+            err.println("warning: " + warning);
+        }
+        for (IngestWarning skipped : result.skipped()) {
+            err.println("skipped: " + skipped);
+        }
+        out.flush();
+        err.flush();
+        return result.skipped().isEmpty() ? 0 : EXIT_SKIPPED;
+    }
+
+    private static void printSummary(IngestResult result, PrintWriter out) {
+        Map<String, Map<Kind, Integer>> counts = result.countsBySource();
+        out.printf("%-40s %6s %8s %8s  %s%n", "list", "links", "concepts", "sections", "file");
+        for (Source source : result.sources()) {
+            Map<Kind, Integer> byKind = counts.get(source.id());
+            out.printf("%-40s %6d %8d %8d  %s%n", abbreviate(source.name()), byKind.get(Kind.LINK),
+                    byKind.get(Kind.CONCEPT), byKind.get(Kind.SECTION), source.file());
+        }
+        out.printf("%d resources from %d lists, %d entry warnings, %d files skipped%n", result.resources().size(),
+                result.sources().size(), result.warnings().size(), result.skipped().size());
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+}

@@ -1,0 +1,28 @@
+package dev.shelf.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The application's single entry point: {@code java -jar target/shelf.jar <command>}. */
+@Command(name = "shelf", mixinStandardHelpOptions = true, version = "shelf 0.1.0",
+        description = "Local, offline semantic search over AI/LLM reading lists.",
+        subcommands = {IngestCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'shelf help'.");
+    }
+}

@@ -1,0 +1,527 @@
+package dev.shelf.ingest;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableBody;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableHead;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.StrongEmphasis;
+import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * Reads a Markdown reading list through commonmark's syntax tree (with GFM tables): headings give section paths,
+ * links in headings, list items, paragraphs and table rows become link entries, link-less table rows and
+ * {@code **Term**: definition} items become concepts, and prose under a heading becomes a section entry. Navigation
+ * (in-page anchors), badges, images, code and diagrams, HTML wrappers and licence or author footers are left out.
+ * NOTE: instances are thread-safe; each parse walks its own state.
+ */
+final class MarkdownParser {
+
+    /** Headings whose whole part of the list is navigation or boilerplate, never something to find. */
+    private static final Set<String> SKIPPED_HEADINGS = Set.of(
+            "license", "licence", "contributing", "contributors",
+            "about the author", "about the authors", "about me", "star history", "acknowledgements",
+            "acknowledgments", "citation", "cite", "support", "sponsors");
+    /**
+     * Headings of a table of contents: skipped up to the next heading of any level, since lists often put the
+     * contents at the top level and the sections it points to one level below it.
+     */
+    private static final Set<String> CONTENTS_HEADINGS = Set.of("table of contents", "contents", "toc");
+    private static final Pattern HTML_H1 = Pattern.compile("(?is)<h1[^>]*>(.*?)</h1>");
+    private static final Pattern HTML_TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern DESCRIPTION_HEADER = Pattern.compile(
+            "(?i).*(description|details|notes|summary|敘述|描述|說明|说明).*");
+    /** Prose under a heading becomes a section resource from this many words on. */
+    private static final int MIN_SECTION_WEIGHT = 10;
+    /** A list item or paragraph that carries links also counts as prose when it says this much besides them. */
+    private static final int MIN_PROSE_BESIDES_LINKS = 12;
+    /** Parent list items at most this long name a sub-section for the links nested under them. */
+    private static final int MAX_LIST_LABEL_WEIGHT = 8;
+
+    private final Parser parser = Parser.builder()
+            .extensions(List.of(TablesExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+            .build();
+
+    ParsedList parse(Path file, String text) {
+        return new Walk(file, text.split("\\r?\\n|\\r", -1)).run(parser.parse(text));
+    }
+
+    private record Level(int level, String title) {
+    }
+
+    /** A {@code ## [Title](url)} heading: the paragraphs under it describe it. */
+    private static final class HeadingLink {
+        final String title;
+        final List<String> urls;
+        final List<String> section;
+        final int line;
+        final StringBuilder description = new StringBuilder();
+
+        HeadingLink(String title, List<String> urls, List<String> section, int line) {
+            this.title = title;
+            this.urls = urls;
+            this.section = section;
+            this.line = line;
+        }
+    }
+
+    private static final class Walk {
+        private final EntryCollector out;
+        private final Deque<Level> headings = new ArrayDeque<>();
+        private String name;
+        private boolean seenHeading;
+        private int skipLevel;
+        private String sectionTitle;
+        private List<String> sectionPath = List.of();
+        private int sectionLine = 1;
+        private final List<String> prose = new ArrayList<>();
+        private HeadingLink headingLink;
+
+        private final String[] lines;
+
+        Walk(Path file, String[] lines) {
+            this.out = new EntryCollector(file);
+            this.lines = lines;
+        }
+
+        ParsedList run(Node document) {
+            for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+                try {
+                    block(block, List.of());
+                } catch (RuntimeException e) {
+                    out.warn(line(block), "skipped a block that could not be read: " + e);
+                }
+            }
+            finishSection();
+            return out.result(name);
+        }
+
+        private void block(Node block, List<String> listPath) {
+            if (block instanceof Heading heading) {
+                heading(heading);
+                return;
+            }
+            if (skipLevel > 0) {
+                return;
+            }
+            switch (block) {
+                case Paragraph p -> paragraph(p, listPath);
+                case ListBlock list -> list(list, listPath);
+                case TableBlock table -> table(table);
+                case BlockQuote quote -> {
+                    for (Node child = quote.getFirstChild(); child != null; child = child.getNext()) {
+                        block(child, listPath);
+                    }
+                }
+                case HtmlBlock html -> htmlTitle(html.getLiteral());
+                default -> {
+                    // Code blocks, diagrams, thematic breaks and link definitions hold nothing to find.
+                }
+            }
+        }
+
+        private void htmlTitle(String html) {
+            var h1 = HTML_H1.matcher(html);
+            if (name == null && !seenHeading && h1.find()) {
+                String title = TextCleaner.title(HTML_TAG.matcher(h1.group(1)).replaceAll(" "));
+                if (!title.isEmpty()) {
+                    name = title;
+                }
+            }
+        }
+
+        private void heading(Heading heading) {
+            finishSection();
+            int level = heading.getLevel();
+            if (skipLevel > 0 && level > skipLevel) {
+                return;
+            }
+            skipLevel = 0;
+            InlineText inline = InlineText.of(heading);
+            String text = TextCleaner.heading(inline.text());
+            int line = line(heading);
+            if (name == null && !seenHeading && level == 1 && !text.isEmpty()) {
+                // The list's own title names the list; it is not a section of it.
+                seenHeading = true;
+                name = text;
+                startSection(text, List.of(), line);
+                return;
+            }
+            seenHeading = true;
+            while (!headings.isEmpty() && headings.peek().level() >= level) {
+                headings.pop();
+            }
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (SKIPPED_HEADINGS.contains(lower)) {
+                skipLevel = level;
+                return;
+            }
+            if (CONTENTS_HEADINGS.contains(lower)) {
+                // No heading is deeper than this, so the next heading of any level ends the skip.
+                skipLevel = Integer.MAX_VALUE;
+                return;
+            }
+            List<String> urls = new ArrayList<>();
+            String linkTitle = null;
+            for (InlineText.LinkRef ref : inline.links()) {
+                if (!ref.imageOnly()) {
+                    out.canonical(ref.destination(), line).ifPresent(urls::add);
+                    if (linkTitle == null && !TextCleaner.isPlaceholder(ref.text())) {
+                        linkTitle = ref.text();
+                    }
+                }
+            }
+            if (!urls.isEmpty()) {
+                headingLink = new HeadingLink(linkTitle != null ? linkTitle : text, urls, path(List.of()), line);
+                return;
+            }
+            if (text.isEmpty()) {
+                return;
+            }
+            List<String> parent = path(List.of());
+            headings.push(new Level(level, text));
+            startSection(text, parent, line);
+        }
+
+        private void startSection(String title, List<String> parent, int line) {
+            sectionTitle = title;
+            sectionPath = parent;
+            sectionLine = line;
+        }
+
+        private void finishSection() {
+            if (headingLink != null) {
+                out.link(headingLink.title, headingLink.urls, headingLink.description.toString(), headingLink.section,
+                        headingLink.line, Map.of());
+                headingLink = null;
+            }
+            String text = String.join("\n", prose);
+            if (skipLevel == 0 && TextCleaner.weight(text) >= MIN_SECTION_WEIGHT) {
+                String title = sectionTitle != null ? sectionTitle : name != null ? name : "Introduction";
+                out.entry(title, Kind.SECTION, List.of(), text, sectionPath, sectionLine, Map.of());
+            }
+            prose.clear();
+        }
+
+        private void addProse(String text) {
+            if (text.isBlank()) {
+                return;
+            }
+            if (headingLink != null) {
+                if (!headingLink.description.isEmpty()) {
+                    headingLink.description.append(' ');
+                }
+                headingLink.description.append(text);
+            } else {
+                prose.add(text);
+            }
+        }
+
+        private void paragraph(Paragraph paragraph, List<String> listPath) {
+            InlineText inline = InlineText.of(paragraph);
+            boolean linked = linkEntries(inline, line(paragraph), listPath);
+            if (!linked || headingLink != null
+                    || TextCleaner.weight(inline.textWithoutLinks()) >= MIN_PROSE_BESIDES_LINKS) {
+                addProse(inline.text());
+            }
+        }
+
+        /** Adds an entry for every link of the text; true when the text had any. */
+        private boolean linkEntries(InlineText inline, int line, List<String> listPath) {
+            boolean any = false;
+            for (InlineText.LinkRef ref : inline.links()) {
+                if (ref.imageOnly()) {
+                    continue;
+                }
+                String destination = ref.destination() == null ? "" : ref.destination().strip();
+                String title = linkTitle(ref, inline, listPath);
+                if (destination.isEmpty()) {
+                    // [tiktoken]() names something without pointing anywhere: a concept, not a broken link.
+                    out.entry(title, Kind.CONCEPT, List.of(), inline.textWithoutLinks(), path(listPath), line, Map.of());
+                    any = true;
+                    continue;
+                }
+                var url = out.canonical(destination, line);
+                if (url.isPresent()) {
+                    String sentence = inline.sentenceAround(ref);
+                    if (sentence.equals(TextCleaner.prose(ref.text()))) {
+                        // The link is all the text there is: it has a title but no description.
+                        sentence = "";
+                    }
+                    TextCleaner.TitleFacts facts = TextCleaner.facts(title);
+                    out.link(facts.title(), List.of(url.get()), sentence, path(listPath), line, facts.facts());
+                    any = true;
+                }
+            }
+            return any;
+        }
+
+        private String linkTitle(InlineText.LinkRef ref, InlineText inline, List<String> listPath) {
+            if (ref.label() != null) {
+                return ref.label();
+            }
+            if (!TextCleaner.isPlaceholder(ref.text())) {
+                return ref.text();
+            }
+            String besides = inline.textWithoutLinks();
+            if (!besides.isEmpty() && TextCleaner.weight(besides) <= MAX_LIST_LABEL_WEIGHT) {
+                return besides;
+            }
+            List<String> context = path(listPath);
+            String where = context.isEmpty() ? name : context.get(context.size() - 1);
+            return (where == null ? "" : where + " ") + "(" + TextCleaner.title(ref.text()) + ")";
+        }
+
+        private void list(ListBlock list, List<String> listPath) {
+            for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+                if (item instanceof ListItem listItem) {
+                    try {
+                        listItem(listItem, listPath);
+                    } catch (RuntimeException e) {
+                        out.warn(line(listItem), "skipped a list item that could not be read: " + e);
+                    }
+                }
+            }
+        }
+
+        private void listItem(ListItem item, List<String> listPath) {
+            Node first = item.getFirstChild();
+            List<String> childPath = listPath;
+            Node rest = first;
+            if (first instanceof Paragraph label) {
+                rest = first.getNext();
+                InlineText inline = InlineText.of(label);
+                int line = line(label);
+                if (!conceptItem(label, inline, line, listPath)) {
+                    boolean linked = linkEntries(inline, line, listPath);
+                    if (!linked || TextCleaner.weight(inline.textWithoutLinks()) >= MIN_PROSE_BESIDES_LINKS) {
+                        addProse(inline.text());
+                    }
+                    String labelText = TextCleaner.heading(inline.text());
+                    if (!linked && !labelText.isEmpty() && TextCleaner.weight(labelText) <= MAX_LIST_LABEL_WEIGHT) {
+                        childPath = append(listPath, labelText);
+                    }
+                }
+            }
+            for (Node child = rest; child != null; child = child.getNext()) {
+                block(child, childPath);
+            }
+        }
+
+        /** A {@code **Term**: definition} item is a concept; its inline links are entries of their own. */
+        private boolean conceptItem(Paragraph label, InlineText inline, int line, List<String> listPath) {
+            if (!(label.getFirstChild() instanceof StrongEmphasis term) || containsLink(term)
+                    || !(term.getNext() instanceof Text after) || !after.getLiteral().stripLeading().startsWith(":")) {
+                return false;
+            }
+            String title = TextCleaner.heading(InlineText.of(term).text());
+            String raw = inline.text();
+            int colon = raw.indexOf(':');
+            String definition = colon >= 0 ? raw.substring(colon + 1).strip() : raw;
+            List<String> links = new ArrayList<>();
+            for (InlineText.LinkRef ref : inline.links()) {
+                out.canonical(ref.destination(), line).ifPresent(links::add);
+            }
+            out.entry(title, Kind.CONCEPT, links, definition, path(listPath), line, Map.of());
+            linkEntries(inline, line, listPath);
+            return true;
+        }
+
+        private void table(TableBlock table) {
+            List<String> headers = new ArrayList<>();
+            List<TableRow> rows = new ArrayList<>();
+            for (Node part = table.getFirstChild(); part != null; part = part.getNext()) {
+                for (Node row = part.getFirstChild(); row != null; row = row.getNext()) {
+                    if (part instanceof TableHead && row instanceof TableRow) {
+                        for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                            headers.add(TextCleaner.heading(InlineText.of(cell).text()));
+                        }
+                    } else if (part instanceof TableBody && row instanceof TableRow tableRow) {
+                        rows.add(tableRow);
+                    }
+                }
+            }
+            int descriptionColumn = -1;
+            for (int i = 1; i < headers.size() && descriptionColumn < 0; i++) {
+                if (DESCRIPTION_HEADER.matcher(headers.get(i)).matches()) {
+                    descriptionColumn = i;
+                }
+            }
+            int tableLine = line(table);
+            for (int r = 0; r < rows.size(); r++) {
+                TableRow row = rows.get(r);
+                int line = row.getSourceSpans().isEmpty() ? tableLine + 2 + r : line(row);
+                try {
+                    tableRow(row, headers, descriptionColumn, line);
+                } catch (RuntimeException e) {
+                    out.warn(line, "skipped a table row that could not be read: " + e);
+                }
+            }
+        }
+
+        private void tableRow(TableRow row, List<String> headers, int descriptionColumn, int line) {
+            List<InlineText> cells = new ArrayList<>();
+            for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                if (cell instanceof TableCell) {
+                    cells.add(InlineText.of(cell));
+                }
+            }
+            int written = rawCellCount(line);
+            if (written > headers.size()) {
+                out.warn(line, "table row has " + written + " cells but its header has " + headers.size()
+                        + "; the extra cells are ignored");
+            }
+            if (cells.stream().allMatch(c -> c.text().isBlank())) {
+                out.warn(line, "skipped an empty table row");
+                return;
+            }
+            List<String> own = new ArrayList<>();
+            List<String> inlineUrls = new ArrayList<>();
+            List<InlineText.LinkRef> inlineRefs = new ArrayList<>();
+            String title = null;
+            Map<String, String> metadata = new LinkedHashMap<>();
+            int titleColumn = -1;
+            for (int i = 0; i < cells.size(); i++) {
+                InlineText cell = cells.get(i);
+                for (InlineText.LinkRef ref : cell.links()) {
+                    var url = out.canonical(ref.destination(), line);
+                    if (url.isEmpty()) {
+                        continue;
+                    }
+                    if (i == descriptionColumn && !ref.imageOnly()) {
+                        inlineUrls.add(url.get());
+                        inlineRefs.add(ref);
+                    } else if (i != descriptionColumn) {
+                        own.add(url.get());
+                        if (title == null && i == 0 && !ref.imageOnly() && !TextCleaner.isPlaceholder(ref.text())) {
+                            title = ref.text();
+                            titleColumn = 0;
+                        }
+                    }
+                }
+            }
+            if (title == null) {
+                for (int i = 0; i < cells.size() && title == null; i++) {
+                    String text = TextCleaner.title(cells.get(i).textWithoutLinks());
+                    if (i != descriptionColumn && !text.isEmpty() && !TextCleaner.isPlaceholder(text)) {
+                        title = text;
+                        titleColumn = i;
+                    }
+                }
+            }
+            if (title == null) {
+                out.warn(line, "skipped a table row without a title: \"" + cells.get(0).text() + "\"");
+                return;
+            }
+            String description = "";
+            if (descriptionColumn >= 0 && descriptionColumn < cells.size()) {
+                description = cells.get(descriptionColumn).text();
+            }
+            for (int i = 0; i < cells.size(); i++) {
+                String text = TextCleaner.prose(cells.get(i).textWithoutLinks());
+                boolean linkOnly = text.isEmpty() || TextCleaner.isPlaceholder(text);
+                if (i == titleColumn || i == descriptionColumn || linkOnly) {
+                    continue;
+                }
+                if (descriptionColumn < 0 && description.isEmpty() && i > titleColumn) {
+                    description = cells.get(i).text();
+                } else {
+                    String header = i < headers.size() && !headers.get(i).isEmpty() ? headers.get(i) : "column " + (i + 1);
+                    metadata.put(header, text);
+                }
+            }
+            List<String> section = path(List.of());
+            if (own.isEmpty()) {
+                out.entry(title, Kind.CONCEPT, inlineUrls, description, section, line, metadata);
+            } else {
+                List<String> all = new ArrayList<>(own);
+                all.addAll(inlineUrls);
+                out.link(title, all, description, section, line, metadata);
+            }
+            InlineText descriptionCell = descriptionColumn >= 0 ? cells.get(descriptionColumn) : null;
+            for (int k = 0; k < inlineRefs.size(); k++) {
+                InlineText.LinkRef ref = inlineRefs.get(k);
+                String anchor = TextCleaner.title(ref.text());
+                String linkTitle = TextCleaner.isPlaceholder(anchor)
+                        ? TextCleaner.title(title) + " (" + anchor + ")" : anchor;
+                out.link(linkTitle, List.of(inlineUrls.get(k)), descriptionCell.sentenceAround(ref), section, line,
+                        Map.of());
+            }
+        }
+
+        /** How many cells the row's source line holds, counting unescaped pipes outside code spans. */
+        private int rawCellCount(int line) {
+            if (line < 1 || line > lines.length) {
+                return 0;
+            }
+            String row = lines[line - 1].strip();
+            int pipes = 0;
+            boolean code = false;
+            for (int i = 0; i < row.length(); i++) {
+                char c = row.charAt(i);
+                if (c == '`') {
+                    code = !code;
+                } else if (c == '|' && !code && (i == 0 || row.charAt(i - 1) != '\\')) {
+                    pipes++;
+                }
+            }
+            int cells = pipes + 1;
+            if (row.startsWith("|")) {
+                cells--;
+            }
+            if (row.endsWith("|") && row.length() > 1) {
+                cells--;
+            }
+            return cells;
+        }
+
+        private List<String> path(List<String> listPath) {
+            List<String> path = new ArrayList<>();
+            headings.descendingIterator().forEachRemaining(level -> path.add(level.title()));
+            path.addAll(listPath);
+            return path;
+        }
+
+        private static List<String> append(List<String> path, String last) {
+            List<String> longer = new ArrayList<>(path);
+            longer.add(last);
+            return longer;
+        }
+
+        private static boolean containsLink(Node node) {
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                if (child instanceof Link || containsLink(child)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static int line(Node node) {
+            var spans = node.getSourceSpans();
+            return spans.isEmpty() ? 0 : spans.get(0).getLineIndex() + 1;
+        }
+    }
+}

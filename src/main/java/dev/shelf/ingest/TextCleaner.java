@@ -1,0 +1,135 @@
+package dev.shelf.ingest;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Turns the text of a link, heading or table cell into a clean title, and recognises placeholder link texts. */
+final class TextCleaner {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Bold markers a parser left as text (unbalanced ones); single stars stay, as in "Q*". */
+    private static final Pattern EMPHASIS_MARKERS = Pattern.compile("\\*\\*|__");
+    /** Facts that course syllabi write at the end of a link text: "(11:42)", "(1hr)", "(23 Sep 2024)". */
+    private static final Pattern TRAILING_DURATION = Pattern.compile(
+            "\\s*\\(((?:\\d{1,2}:)?\\d{1,2}:\\d{2}|\\d+(?:\\.\\d+)?\\s?(?:hr|hrs|h|min|mins|m))\\)\\s*$");
+    private static final Pattern TRAILING_DATE = Pattern.compile(
+            "\\s*\\((\\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \\d{4})\\)\\s*$");
+    private static final Pattern HEADING_NUMBER = Pattern.compile("^\\d{1,2}[.)]\\s+");
+    private static final Pattern CJK = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]");
+    private static final Set<String> PLACEHOLDERS = Set.of(
+            "", "article", "link", "links", "here", "click here", "tweet", "paper", "blog", "blog post", "video",
+            "code", "notebook", "github", "colab", "open in colab", "source", "website", "demo", "slides", "pdf",
+            "read more", "more", "url");
+
+    private TextCleaner() {
+    }
+
+    /** Collapses whitespace, drops emphasis markers and the decorative emoji or symbols at either end. */
+    static String title(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String text = EMPHASIS_MARKERS.matcher(raw).replaceAll("");
+        text = WHITESPACE.matcher(text).replaceAll(" ").strip();
+        return stripDecorations(text);
+    }
+
+    /** A heading as a section name: a clean title without list numbering ("7. Quantization ⚖️" is "Quantization"). */
+    static String heading(String raw) {
+        String text = title(raw);
+        text = HEADING_NUMBER.matcher(text).replaceFirst("");
+        if (text.endsWith(":")) {
+            text = text.substring(0, text.length() - 1).strip();
+        }
+        return text;
+    }
+
+    /**
+     * Splits a link text such as "Optimize Your AI Models (11:42) (28 Sep 2024)" into its title and the trailing
+     * facts, which go to metadata as "Duration" and "Date".
+     */
+    static TitleFacts facts(String linkText) {
+        String title = title(linkText);
+        Map<String, String> facts = new LinkedHashMap<>();
+        boolean found = true;
+        while (found) {
+            found = false;
+            var date = TRAILING_DATE.matcher(title);
+            if (date.find() && date.start() > 0) {
+                facts.putIfAbsent("Date", date.group(1));
+                title = title.substring(0, date.start());
+                found = true;
+            }
+            var duration = TRAILING_DURATION.matcher(title);
+            if (duration.find() && duration.start() > 0) {
+                facts.putIfAbsent("Duration", duration.group(1));
+                title = title.substring(0, duration.start());
+                found = true;
+            }
+        }
+        return new TitleFacts(title.strip(), facts);
+    }
+
+    /** A title and the facts taken from its end. */
+    record TitleFacts(String title, Map<String, String> facts) {
+    }
+
+    /** Collapses whitespace in running text. */
+    static String prose(String raw) {
+        return raw == null ? "" : WHITESPACE.matcher(raw).replaceAll(" ").strip();
+    }
+
+    /** Whether a link text says nothing about its target ("🔗", "Article", "Link", an "Open In Colab" badge). */
+    static boolean isPlaceholder(String linkText) {
+        return PLACEHOLDERS.contains(title(linkText).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * How much text there is, in words: whitespace-separated Latin words plus one word per two CJK characters, so
+     * that a Chinese sentence weighs about what its English translation would.
+     */
+    static int weight(String text) {
+        String latin = CJK.matcher(text).replaceAll(" ");
+        int cjk = text.length() - CJK.matcher(text).replaceAll("").length();
+        int words = 0;
+        for (String token : WHITESPACE.split(latin.strip())) {
+            if (token.chars().anyMatch(Character::isLetterOrDigit)) {
+                words++;
+            }
+        }
+        return words + cjk / 2;
+    }
+
+    private static String stripDecorations(String text) {
+        int start = 0;
+        while (start < text.length()) {
+            int cp = text.codePointAt(start);
+            if (!isDecoration(cp)) {
+                break;
+            }
+            start += Character.charCount(cp);
+        }
+        int end = text.length();
+        while (end > start) {
+            int cp = text.codePointBefore(end);
+            if (!isDecoration(cp)) {
+                break;
+            }
+            end -= Character.charCount(cp);
+        }
+        return text.substring(start, end).strip();
+    }
+
+    private static boolean isDecoration(int cp) {
+        if (Character.isWhitespace(cp) || cp == 0x200D || cp == 0x20E3 || (cp >= 0xFE00 && cp <= 0xFE0F)
+                || (cp >= 0x1F3FB && cp <= 0x1F3FF) || (cp >= 0xE0020 && cp <= 0xE007F) || cp == 0xF8FF) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.OTHER_SYMBOL || type == Character.SURROGATE || type == Character.PRIVATE_USE
+                || type == Character.NON_SPACING_MARK && cp >= 0x2000;
+    }
+}
