@@ -1,0 +1,90 @@
+package dev.shelf.embed;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * The facts of one embedding model, read from {@code models/<name>/model.properties}: where its ONNX file and
+ * {@code tokenizer.json} are, its dimensions, token limits, pooling, and the prefix its queries need.
+ *
+ * @param name model id; part of every embedding-cache key
+ * @param onnx the ONNX file
+ * @param tokenizer the HuggingFace {@code tokenizer.json}
+ * @param dimensions vector length
+ * @param maxTokens the most tokens the model reads; longer input is truncated
+ * @param chunkTokens the token budget of one indexed passage
+ * @param pooling how token vectors are pooled
+ * @param normalize whether vectors are scaled to unit length (required for dot-product search)
+ * @param queryPrefix text put before every query (BGE's retrieval instruction), empty for none
+ */
+public record ModelSpec(String name, Path onnx, Path tokenizer, int dimensions, int maxTokens, int chunkTokens,
+                        Pooling pooling, boolean normalize, String queryPrefix) {
+
+    /** The spec file's name inside a model folder. */
+    public static final String SPEC_FILE = "model.properties";
+
+    public ModelSpec {
+        if (dimensions <= 0 || maxTokens <= 0 || chunkTokens <= 0 || chunkTokens > maxTokens) {
+            throw new IllegalArgumentException("model " + name + ": expected positive dimensions and 0 < chunkTokens <= maxTokens, got dimensions="
+                    + dimensions + ", maxTokens=" + maxTokens + ", chunkTokens=" + chunkTokens);
+        }
+    }
+
+    /**
+     * Reads the spec in the given model folder and checks that its files are there.
+     *
+     * @throws ModelException naming the missing or malformed file and how to restore it
+     */
+    public static ModelSpec load(Path modelDir) {
+        Path specFile = modelDir.resolve(SPEC_FILE);
+        Properties p = new Properties();
+        try (Reader reader = Files.newBufferedReader(specFile, StandardCharsets.UTF_8)) {
+            p.load(reader);
+        } catch (IOException e) {
+            throw new ModelException("cannot read the model spec " + specFile + ": " + e.getMessage(), e);
+        }
+        try {
+            ModelSpec spec = new ModelSpec(
+                    required(p, "name", specFile),
+                    modelDir.resolve(required(p, "onnx", specFile)),
+                    modelDir.resolve(required(p, "tokenizer", specFile)),
+                    Integer.parseInt(required(p, "dimensions", specFile)),
+                    Integer.parseInt(required(p, "maxTokens", specFile)),
+                    Integer.parseInt(p.getProperty("chunkTokens", required(p, "maxTokens", specFile)).strip()),
+                    Pooling.valueOf(required(p, "pooling", specFile).toUpperCase(Locale.ROOT)),
+                    Boolean.parseBoolean(p.getProperty("normalize", "true").strip()),
+                    p.getProperty("queryPrefix", ""));
+            spec.checkFiles();
+            return spec;
+        } catch (IllegalArgumentException e) {
+            throw new ModelException("malformed model spec " + specFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @throws ModelException when the ONNX file or tokenizer is missing or empty */
+    public void checkFiles() {
+        for (Path file : new Path[] {onnx, tokenizer}) {
+            try {
+                if (!Files.isRegularFile(file) || Files.size(file) == 0) {
+                    throw new ModelException("model file " + file + " is missing or empty; run `mvn -B -DskipTests package`"
+                            + " to unpack it from Maven Central again", null);
+                }
+            } catch (IOException e) {
+                throw new ModelException("cannot read model file " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static String required(Properties p, String key, Path specFile) {
+        String value = p.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("missing key '" + key + "' in " + specFile);
+        }
+        return value.strip();
+    }
+}

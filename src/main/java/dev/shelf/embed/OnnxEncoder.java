@@ -1,0 +1,228 @@
+package dev.shelf.embed;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Embeds text with a local ONNX sentence-transformer, tokenized by DJL's HuggingFace tokenizer from a local
+ * {@code tokenizer.json} (DJL is set offline; nothing is downloaded).
+ *
+ * <p>Batches are sorted by token length so that padding is minimal; {@code token_type_ids} is fed only when the model
+ * declares that input; every tensor and result is closed. NOTE: thread-safe (ONNX Runtime sessions and the Rust
+ * tokenizer are); one instance per model is meant to be shared and closed once.
+ */
+public final class OnnxEncoder implements AutoCloseable {
+
+    /** Texts per ONNX run: large enough to amortize a call, small enough to keep padding and memory low. */
+    public static final int DEFAULT_BATCH_SIZE = 32;
+    private static final String INPUT_IDS = "input_ids";
+    private static final String ATTENTION_MASK = "attention_mask";
+    private static final String TOKEN_TYPE_IDS = "token_type_ids";
+
+    private final ModelSpec spec;
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final HuggingFaceTokenizer tokenizer;
+    private final boolean takesTokenTypes;
+    private final int batchSize;
+
+    /**
+     * Loads the model.
+     *
+     * @param threads intra-op threads for ONNX Runtime (1 .. available processors)
+     * @throws ModelException when a file is missing or the ONNX file cannot be loaded, naming the file
+     */
+    public OnnxEncoder(ModelSpec spec, int threads, int batchSize) {
+        this.spec = spec;
+        this.batchSize = batchSize;
+        spec.checkFiles();
+        // DJL must never reach the network: the tokenizer comes from a local file and its native library from the jar.
+        System.setProperty("ai.djl.offline", "true");
+        this.env = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(Math.max(1, threads));
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            this.session = env.createSession(spec.onnx().toString(), options);
+        } catch (OrtException e) {
+            throw new ModelException("cannot load the ONNX model " + spec.onnx() + " (" + e.getMessage()
+                    + "); run `mvn -B -DskipTests package` to unpack it again", e);
+        }
+        Set<String> inputs = session.getInputNames();
+        if (!inputs.contains(INPUT_IDS) || !inputs.contains(ATTENTION_MASK)) {
+            close();
+            throw new ModelException("model " + spec.onnx() + " has inputs " + inputs + ", expected input_ids and attention_mask", null);
+        }
+        this.takesTokenTypes = inputs.contains(TOKEN_TYPE_IDS);
+        try {
+            this.tokenizer = HuggingFaceTokenizer.builder()
+                    .optTokenizerPath(spec.tokenizer())
+                    .optMaxLength(spec.maxTokens())
+                    .optTruncation(true)
+                    .optPadding(false)
+                    .optAddSpecialTokens(true)
+                    .build();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw new ModelException("cannot load the tokenizer " + spec.tokenizer() + " (" + e.getMessage()
+                    + "); run `mvn -B -DskipTests package` to unpack it again", e);
+        }
+    }
+
+    /** A shared encoder with all cores and the default batch size. */
+    public OnnxEncoder(ModelSpec spec) {
+        this(spec, Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH_SIZE);
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** How many tokens the text is, without the special tokens the model adds (at most maxTokens). */
+    public int tokenCount(String text) {
+        return tokenizer.encode(text, false, false).getIds().length;
+    }
+
+    /** The query's vector, with the model's query prefix. */
+    public float[] encodeQuery(String query) {
+        return encode(List.of(spec.queryPrefix() + query)).get(0);
+    }
+
+    /**
+     * The vectors of the given passages, in the given order.
+     *
+     * @throws ModelException when ONNX Runtime fails
+     */
+    public List<float[]> encode(List<String> texts) {
+        List<Encoding> encodings = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            encodings.add(tokenizer.encode(text));
+        }
+        Integer[] order = new Integer[texts.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt(i -> encodings.get(i).getIds().length));
+        float[][] vectors = new float[texts.size()][];
+        for (int start = 0; start < order.length; start += batchSize) {
+            int end = Math.min(order.length, start + batchSize);
+            List<Encoding> batch = new ArrayList<>(end - start);
+            for (int k = start; k < end; k++) {
+                batch.add(encodings.get(order[k]));
+            }
+            float[][] batchVectors = run(batch);
+            for (int k = start; k < end; k++) {
+                vectors[order[k]] = batchVectors[k - start];
+            }
+        }
+        return List.of(vectors);
+    }
+
+    private float[][] run(List<Encoding> batch) {
+        int rows = batch.size();
+        int length = batch.stream().mapToInt(e -> e.getIds().length).max().orElse(0);
+        long[] ids = new long[rows * length];
+        long[] mask = new long[rows * length];
+        long[] types = new long[rows * length];
+        for (int r = 0; r < rows; r++) {
+            Encoding e = batch.get(r);
+            System.arraycopy(e.getIds(), 0, ids, r * length, e.getIds().length);
+            System.arraycopy(e.getAttentionMask(), 0, mask, r * length, e.getAttentionMask().length);
+            System.arraycopy(e.getTypeIds(), 0, types, r * length, e.getTypeIds().length);
+        }
+        long[] shape = {rows, length};
+        try (OnnxTensor idsTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
+             OnnxTensor maskTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
+             OnnxTensor typesTensor = takesTokenTypes ? OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape) : null) {
+            Map<String, OnnxTensor> inputs = new HashMap<>();
+            inputs.put(INPUT_IDS, idsTensor);
+            inputs.put(ATTENTION_MASK, maskTensor);
+            if (typesTensor != null) {
+                inputs.put(TOKEN_TYPE_IDS, typesTensor);
+            }
+            try (OrtSession.Result result = session.run(inputs)) {
+                OnnxTensor hidden = (OnnxTensor) result.get(0);
+                long[] outShape = hidden.getInfo().getShape();
+                if (outShape.length != 3 || outShape[2] != spec.dimensions()) {
+                    throw new ModelException("model " + spec.onnx() + ": expected output [batch, tokens, "
+                            + spec.dimensions() + "], got " + Arrays.toString(outShape), null);
+                }
+                return pool(hidden.getFloatBuffer(), mask, rows, length);
+            }
+        } catch (OrtException e) {
+            throw new ModelException("ONNX Runtime failed on model " + spec.onnx() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private float[][] pool(FloatBuffer hidden, long[] mask, int rows, int length) {
+        int dims = spec.dimensions();
+        float[][] out = new float[rows][dims];
+        for (int r = 0; r < rows; r++) {
+            float[] v = out[r];
+            if (spec.pooling() == Pooling.CLS) {
+                hidden.get(r * length * dims, v, 0, dims);
+            } else {
+                int count = 0;
+                for (int t = 0; t < length; t++) {
+                    if (mask[r * length + t] == 0) {
+                        continue;
+                    }
+                    count++;
+                    int base = (r * length + t) * dims;
+                    for (int d = 0; d < dims; d++) {
+                        v[d] += hidden.get(base + d);
+                    }
+                }
+                for (int d = 0; d < dims; d++) {
+                    v[d] /= Math.max(1, count);
+                }
+            }
+            if (spec.normalize()) {
+                normalize(v);
+            }
+        }
+        return out;
+    }
+
+    /** Scales the vector to unit length in place (a zero vector stays zero). */
+    static void normalize(float[] v) {
+        double sum = 0;
+        for (float x : v) {
+            sum += x * x;
+        }
+        float norm = (float) Math.sqrt(sum);
+        if (norm > 0) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] /= norm;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        // Reverse order of creation; the environment is process-wide and stays.
+        if (tokenizer != null) {
+            tokenizer.close();
+        }
+        if (session != null) {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                throw new ModelException("cannot close the ONNX session of " + spec.onnx(), e);
+            }
+        }
+    }
+}
