@@ -1,0 +1,32 @@
+package dev.shelf.cli;
+
+import dev.shelf.embed.OnnxEncoder;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code shelf index}: (re)build the index; unchanged passages take their vectors from the embedding cache. */
+@Command(name = "index", mixinStandardHelpOptions = true,
+        description = "Build the index of the reading lists into a new folder and switch to it when complete.")
+final class IndexCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private Workspace workspace;
+
+    @Option(names = "--rebuild", description = "Embed every passage again instead of reusing the embedding cache.")
+    private boolean rebuild;
+
+    @Override
+    public Integer call() throws Exception {
+        try (OnnxEncoder encoder = workspace.encoder()) {
+            workspace.build(encoder, rebuild, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.shelf.cli;
+
+import dev.shelf.embed.ModelSpec;
+import dev.shelf.embed.OnnxEncoder;
+import dev.shelf.index.BuildProgress;
+import dev.shelf.index.BuildSummary;
+import dev.shelf.index.IndexBuilder;
+import dev.shelf.index.IndexLayout;
+import dev.shelf.index.LuceneChunkIndex;
+import dev.shelf.ingest.IngestResult;
+import dev.shelf.ingest.IngestWarning;
+import dev.shelf.ingest.Ingester;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Option;
+
+/**
+ * The locations every command shares (defaults from the repository layout) and the wiring of ingestion, model and
+ * index. A picocli mixin, so each command takes the same {@code --sources}, {@code --index} and {@code --model}.
+ */
+final class Workspace {
+
+    @Option(names = "--sources", arity = "1..*", paramLabel = "PATH",
+            description = "Reading list files or folders (default: ${DEFAULT-VALUE}).", defaultValue = "index/sources")
+    List<Path> sources;
+
+    @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: ${DEFAULT-VALUE}).",
+            defaultValue = "index")
+    Path index;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "Model folder with a model.properties (default: ${DEFAULT-VALUE}).",
+            defaultValue = "models/bge-small-en-v15-q")
+    Path model;
+
+    IndexLayout layout() {
+        return new IndexLayout(index);
+    }
+
+    OnnxEncoder encoder() {
+        return new OnnxEncoder(ModelSpec.load(model));
+    }
+
+    /** Ingests the sources, printing every warning and skipped file to {@code err}. */
+    IngestResult ingest(PrintWriter err) {
+        IngestResult result = new Ingester().ingest(sources);
+        for (IngestWarning warning : result.warnings()) {
+            err.println("warning: " + warning);
+        }
+        for (IngestWarning skipped : result.skipped()) {
+            err.println("skipped: " + skipped);
+        }
+        err.flush();
+        return result;
+    }
+
+    /** Builds the index of the sources, with a progress bar on a terminal and one summary line otherwise. */
+    BuildSummary build(OnnxEncoder encoder, boolean rebuild, PrintWriter out, PrintWriter err) throws IOException {
+        IngestResult ingested = ingest(err);
+        IndexBuilder builder = new IndexBuilder(layout(), encoder);
+        BuildSummary summary;
+        if (System.console() != null) {
+            try (TerminalProgress progress = new TerminalProgress()) {
+                summary = builder.build(ingested.resources(), rebuild, progress);
+            }
+        } else {
+            summary = builder.build(ingested.resources(), rebuild, BuildProgress.NONE);
+        }
+        out.println(summary.line());
+        out.flush();
+        return summary;
+    }
+
+    /** Opens the index being served, building it first when there is none. */
+    LuceneChunkIndex openOrBuild(OnnxEncoder encoder, PrintWriter out, PrintWriter err) throws IOException {
+        if (layout().current().isEmpty()) {
+            err.println("no index in " + index + " yet: building it from " + sources);
+            err.flush();
+            build(encoder, false, err, err);
+        }
+        return LuceneChunkIndex.open(layout().current().orElseThrow(
+                () -> new IOException("no complete index in " + index + " after building it")));
+    }
+
+    /** A progress bar (me.tongfei:progressbar) drawn on the terminal while passages are embedded. */
+    private static final class TerminalProgress implements BuildProgress, AutoCloseable {
+        private ProgressBar bar;
+
+        @Override
+        public void start(long chunksToEmbed) {
+            bar = new ProgressBarBuilder().setTaskName("Embedding").setInitialMax(chunksToEmbed)
+                    .setStyle(ProgressBarStyle.ASCII).setUnit(" passages", 1).build();
+        }
+
+        @Override
+        public void advance(long chunks) {
+            bar.stepBy(chunks);
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.shelf.eval;
+
+import dev.shelf.search.Fusion;
+import dev.shelf.search.SearchMode;
+import dev.shelf.search.SearchRequest;
+import dev.shelf.search.SearchResult;
+import dev.shelf.search.SearchService;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Runs judged queries through the search service in each mode and averages nDCG@10, Recall@10/100 and MRR@10. */
+public final class Evaluator {
+
+    /** A named way of searching: a mode with a fusion. */
+    public record Run(String name, SearchMode mode, Fusion fusion) {
+    }
+
+    /**
+     * The runs reported: each single retriever, hybrid with the default fusion, and each fusion by name (so the
+     * default's margin over the alternative is always printed).
+     */
+    public static final List<Run> RUNS = List.of(
+            new Run("lexical", SearchMode.LEXICAL, Fusion.DEFAULT),
+            new Run("semantic", SearchMode.SEMANTIC, Fusion.DEFAULT),
+            new Run("hybrid", SearchMode.HYBRID, Fusion.DEFAULT),
+            new Run("weighted", SearchMode.HYBRID, Fusion.WEIGHTED),
+            new Run("rrf", SearchMode.HYBRID, Fusion.RRF));
+
+    /**
+     * Averages of one run.
+     *
+     * @param perQuery nDCG@10 of each query id
+     */
+    public record Scores(double ndcg10, double recall10, double recall100, double mrr10, Map<String, Double> perQuery) {
+    }
+
+    private Evaluator() {
+    }
+
+    /** Scores every run; {@code services} gives the search service of a fusion. */
+    public static Map<String, Scores> evaluate(Judgments judgments, Function<Fusion, SearchService> services) {
+        Map<String, Scores> scores = new LinkedHashMap<>();
+        for (Run run : RUNS) {
+            SearchService service = services.apply(run.fusion());
+            double ndcg = 0;
+            double r10 = 0;
+            double r100 = 0;
+            double mrr = 0;
+            Map<String, Double> perQuery = new LinkedHashMap<>();
+            for (Map.Entry<String, String> q : judgments.queries().entrySet()) {
+                List<SearchResult> results = service.search(SearchRequest.of(q.getValue(), run.mode(), SearchRequest.MAX_K)).results();
+                List<Integer> gains = judgments.gains(q.getKey(), results);
+                List<Integer> ideal = judgments.idealGains(q.getKey());
+                double n = Metrics.ndcg(gains, ideal, 10);
+                perQuery.put(q.getKey(), n);
+                ndcg += n;
+                r10 += Metrics.recall(gains, ideal.size(), 10);
+                r100 += Metrics.recall(gains, ideal.size(), 100);
+                mrr += Metrics.mrr(gains, 10);
+            }
+            int count = Math.max(1, judgments.queries().size());
+            scores.put(run.name(), new Scores(ndcg / count, r10 / count, r100 / count, mrr / count, perQuery));
+        }
+        return scores;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.shelf.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shelf.ingest.Urls;
+import dev.shelf.search.SearchResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Judged queries: queries as JSON lines {@code {"id", "query"}} and graded keys as TSV
+ * {@code query_id <TAB> key <TAB> grade}. A key is a URL as written in a list (matching a result whose {@code url} or
+ * {@code links} holds it, both canonicalized) or {@code title:} followed by a title (matching case-insensitively).
+ *
+ * @param queries query id to text, in file order
+ * @param grades query id to key to grade
+ */
+public record Judgments(Map<String, String> queries, Map<String, Map<String, Integer>> grades) {
+
+    private static final String TITLE_PREFIX = "title:";
+
+    public static Judgments load(Path queriesFile, Path qrelsFile) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, String> queries = new LinkedHashMap<>();
+        int lineNumber = 0;
+        for (String line : Files.readAllLines(queriesFile, StandardCharsets.UTF_8)) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode node = json.readTree(line);
+            if (!node.hasNonNull("id") || !node.hasNonNull("query")) {
+                throw new IOException(queriesFile + ":" + lineNumber + ": expected {\"id\", \"query\"}, got " + line);
+            }
+            queries.put(node.get("id").asText(), node.get("query").asText());
+        }
+        Map<String, Map<String, Integer>> grades = new LinkedHashMap<>();
+        lineNumber = 0;
+        for (String line : Files.readAllLines(qrelsFile, StandardCharsets.UTF_8)) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] cols = line.split("\t");
+            if (cols.length < 3) {
+                throw new IOException(qrelsFile + ":" + lineNumber + ": expected query_id<TAB>key<TAB>grade, got " + line);
+            }
+            try {
+                grades.computeIfAbsent(cols[0].strip(), q -> new LinkedHashMap<>()).put(cols[1].strip(), Integer.parseInt(cols[2].strip()));
+            } catch (NumberFormatException e) {
+                throw new IOException(qrelsFile + ":" + lineNumber + ": grade is not a number: " + cols[2], e);
+            }
+        }
+        return new Judgments(queries, grades);
+    }
+
+    /**
+     * The gains of a ranking: for each result, the grade of the best judged key it matches that no earlier result
+     * matched (so listing one article twice earns nothing twice).
+     */
+    public List<Integer> gains(String queryId, List<SearchResult> ranking) {
+        Map<String, Integer> judged = new LinkedHashMap<>(grades.getOrDefault(queryId, Map.of()));
+        List<Integer> gains = new ArrayList<>(ranking.size());
+        for (SearchResult result : ranking) {
+            String bestKey = null;
+            int best = 0;
+            for (Map.Entry<String, Integer> e : judged.entrySet()) {
+                if (e.getValue() > best && matches(e.getKey(), result)) {
+                    best = e.getValue();
+                    bestKey = e.getKey();
+                }
+            }
+            if (bestKey != null) {
+                judged.remove(bestKey);
+            }
+            gains.add(best);
+        }
+        return gains;
+    }
+
+    /** The grades of every judged key of the query, best first: the ideal ranking. */
+    public List<Integer> idealGains(String queryId) {
+        return grades.getOrDefault(queryId, Map.of()).values().stream().filter(g -> g > 0)
+                .sorted((a, b) -> b - a).toList();
+    }
+
+    static boolean matches(String key, SearchResult result) {
+        if (key.regionMatches(true, 0, TITLE_PREFIX, 0, TITLE_PREFIX.length())) {
+            return result.title().strip().toLowerCase(Locale.ROOT)
+                    .equals(key.substring(TITLE_PREFIX.length()).strip().toLowerCase(Locale.ROOT));
+        }
+        return Urls.canonicalize(key).map(url -> url.equals(result.url()) || result.links().contains(url)).orElse(false);
+    }
+}

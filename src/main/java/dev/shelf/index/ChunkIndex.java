@@ -1,0 +1,42 @@
+package dev.shelf.index;
+
+import dev.shelf.ingest.Resource;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the search layer needs of an index, and nothing more: passage retrieval by words and by vector, resources by
+ * id, and highlighting. Results are ranked best first with ties broken by resource id then ordinal.
+ * NOTE: implementations are thread-safe and hold files open until closed.
+ */
+public interface ChunkIndex extends AutoCloseable {
+
+    /** The best {@code n} passages for the words of {@code text} (BM25); empty when the text has no searchable word. */
+    List<ChunkHit> lexical(String text, Set<String> sources, int n);
+
+    /** The {@code n} passages nearest to the normalized vector; {@code sources} empty means all lists. */
+    List<ChunkHit> semantic(float[] vector, Set<String> sources, int n);
+
+    /** Passages sharing the most distinctive words of the resource's text (more-like-this), the resource's own included. */
+    List<ChunkHit> moreLikeThis(String resourceId, int n);
+
+    /** The vector of the resource's first passage. */
+    Optional<float[]> vector(String resourceId);
+
+    Optional<Resource> resource(String id);
+
+    Collection<Resource> resources();
+
+    /**
+     * The passage as HTML-escaped text with the words of {@code query} wrapped in {@code <mark>}, cut to the best
+     * fragments; empty when no word of the query occurs in it.
+     */
+    Optional<String> highlight(String query, String passage);
+
+    BuildInfo info();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,200 @@
+package dev.shelf.index;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shelf.chunk.Chunk;
+import dev.shelf.chunk.Chunker;
+import dev.shelf.embed.EmbeddingCache;
+import dev.shelf.embed.OnnxEncoder;
+import dev.shelf.ingest.Mention;
+import dev.shelf.ingest.Resource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Builds the index of a set of resources into a new folder and switches it in only once it is complete, so a failed
+ * or killed build leaves the previous index serving. Vectors of unchanged passages come from the embedding cache;
+ * {@code rebuild} ignores the cache and embeds everything again. NOTE: one build at a time per index folder.
+ */
+public final class IndexBuilder {
+
+    /** Passages handed to the encoder per call: small enough for a smooth progress bar. */
+    private static final int EMBED_STEP = 64;
+
+    private final IndexLayout layout;
+    private final OnnxEncoder encoder;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public IndexBuilder(IndexLayout layout, OnnxEncoder encoder) {
+        this.layout = layout;
+        this.encoder = encoder;
+    }
+
+    /**
+     * Indexes the resources.
+     *
+     * @throws IOException when the index cannot be written; the previous build, if any, is still the one served
+     */
+    public BuildSummary build(List<Resource> resources, boolean rebuild, BuildProgress progress) throws IOException {
+        long started = System.nanoTime();
+        Files.createDirectories(layout.builds());
+        Chunker chunker = new Chunker(encoder::tokenCount, encoder.spec().chunkTokens());
+        List<Chunk> chunks = new ArrayList<>();
+        for (Resource resource : resources) {
+            chunks.addAll(chunker.chunk(resource));
+        }
+
+        String modelId = encoder.spec().name();
+        EmbeddingCache cache = EmbeddingCache.open(layout.embeddingCache(modelId), modelId, encoder.spec().dimensions());
+        List<String> keys = chunks.stream().map(c -> cache.key(c.text())).toList();
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            if (rebuild || cache.get(keys.get(i)) == null) {
+                missing.add(i);
+            }
+        }
+        long embedStart = System.nanoTime();
+        long tokens = embed(chunks, keys, missing, cache, progress);
+        double embedSeconds = (System.nanoTime() - embedStart) / 1e9;
+        cache.retainOnly(new HashSet<>(keys));
+        cache.save();
+
+        Path build = layout.builds().resolve("build-" + System.currentTimeMillis() + "-" + ProcessHandle.current().pid());
+        write(build, resources, chunks, keys, cache);
+        Files.writeString(build.resolve(BuildInfo.FILE), json.writeValueAsString(new BuildInfo(
+                Instant.now().toString(), modelId, encoder.spec().dimensions(), resources.size(), chunks.size())));
+        Path previous = layout.current().orElse(null);
+        layout.switchTo(build);
+        removeOldBuilds(build, previous);
+        return new BuildSummary(build, resources.size(), chunks.size(), missing.size(), chunks.size() - missing.size(),
+                tokens, (System.nanoTime() - started) / 1e9, embedSeconds);
+    }
+
+    private long embed(List<Chunk> chunks, List<String> keys, List<Integer> missing, EmbeddingCache cache,
+                       BuildProgress progress) {
+        progress.start(missing.size());
+        long tokens = 0;
+        for (int from = 0; from < missing.size(); from += EMBED_STEP) {
+            List<Integer> step = missing.subList(from, Math.min(missing.size(), from + EMBED_STEP));
+            List<String> texts = step.stream().map(i -> chunks.get(i).text()).toList();
+            List<float[]> vectors = encoder.encode(texts);
+            for (int k = 0; k < step.size(); k++) {
+                cache.put(keys.get(step.get(k)), vectors.get(k));
+                tokens += encoder.tokenCount(texts.get(k)) + 2;
+            }
+            progress.advance(step.size());
+        }
+        return tokens;
+    }
+
+    private void write(Path build, List<Resource> resources, List<Chunk> chunks, List<String> keys, EmbeddingCache cache)
+            throws IOException {
+        java.util.Map<String, Resource> byId = new java.util.HashMap<>();
+        resources.forEach(r -> byId.put(r.id(), r));
+        IndexWriterConfig config = new IndexWriterConfig(new ShelfAnalyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(64);
+        try (Directory dir = FSDirectory.open(build);
+             IndexWriter writer = new IndexWriter(dir, config)) {
+            for (int i = 0; i < chunks.size(); i++) {
+                Chunk chunk = chunks.get(i);
+                writer.addDocument(document(chunk, byId.get(chunk.resourceId()), cache.get(keys.get(i))));
+            }
+            writer.forceMerge(1);
+            writer.commit();
+        }
+    }
+
+    private Document document(Chunk chunk, Resource resource, float[] vector) throws IOException {
+        Document doc = new Document();
+        doc.add(new StringField(IndexFields.ID, chunk.id(), Field.Store.YES));
+        doc.add(new StringField(IndexFields.RESOURCE, chunk.resourceId(), Field.Store.YES));
+        doc.add(new StoredField(IndexFields.ORDINAL, chunk.ordinal()));
+        doc.add(new TextField(IndexFields.TITLE, resource.title(), Field.Store.NO));
+        doc.add(new TextField(IndexFields.SECTION, String.join(" ", resource.section()), Field.Store.NO));
+        doc.add(new TextField(IndexFields.BODY, chunk.body(), Field.Store.YES));
+        doc.add(new StoredField(IndexFields.HEADER, chunk.header()));
+        doc.add(new TextField(IndexFields.META, meta(resource), Field.Store.NO));
+        Set<String> sources = new LinkedHashSet<>();
+        resource.sources().stream().map(Mention::id).forEach(sources::add);
+        for (String source : sources) {
+            doc.add(new StringField(IndexFields.SOURCE, source, Field.Store.NO));
+            doc.add(new SortedSetDocValuesField(IndexFields.SOURCE, new BytesRef(source)));
+        }
+        if (!resource.section().isEmpty()) {
+            doc.add(new SortedSetDocValuesField(IndexFields.TOP_SECTION, new BytesRef(resource.section().get(0))));
+        }
+        doc.add(new KnnFloatVectorField(IndexFields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        doc.add(new StoredField(IndexFields.VECTOR_BYTES, toBytes(vector)));
+        if (chunk.ordinal() == 0) {
+            doc.add(new StoredField(IndexFields.RESOURCE_JSON, json.writeValueAsString(resource)));
+        }
+        return doc;
+    }
+
+    private static String meta(Resource resource) {
+        StringBuilder meta = new StringBuilder(String.join(" ", resource.metadata().values()));
+        // URL words ("arxiv", "github", "colab") are what a practitioner often remembers of a link.
+        resource.links().forEach(link -> meta.append(' ').append(link.replaceAll("[/:.?=&_#%-]+", " ")));
+        return meta.toString();
+    }
+
+    static byte[] toBytes(float[] vector) {
+        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asFloatBuffer().put(vector);
+        return buffer.array();
+    }
+
+    static float[] fromBytes(BytesRef bytes) {
+        float[] vector = new float[bytes.length / Float.BYTES];
+        ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+        return vector;
+    }
+
+    /** Deletes every build but the new one and the one it replaced (a server may still be reading that one). */
+    private void removeOldBuilds(Path current, Path previous) throws IOException {
+        try (Stream<Path> builds = Files.list(layout.builds())) {
+            for (Path old : builds.filter(p -> !p.equals(current) && !p.equals(previous)).toList()) {
+                deleteTree(old);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.shelf.index;
+
+/** Field names of the index, defined once. */
+public final class IndexFields {
+    /** Chunk id, {@code resourceId#ordinal} (stored, exact). */
+    public static final String ID = "id";
+    /** Resource id of the chunk (stored, exact). */
+    public static final String RESOURCE = "resource";
+    /** Position of the chunk in its resource (stored). */
+    public static final String ORDINAL = "ordinal";
+    /** Resource title (analyzed, boosted). */
+    public static final String TITLE = "title";
+    /** Heading path (analyzed). */
+    public static final String SECTION = "section";
+    /** The passage (analyzed, stored for snippets). */
+    public static final String BODY = "body";
+    /** "title — section path" context line (stored). */
+    public static final String HEADER = "header";
+    /** Metadata values and URL words (analyzed). */
+    public static final String META = "meta";
+    /** Source list ids (exact, multi-valued; filters and facets). */
+    public static final String SOURCE = "source";
+    /** First heading of the section path (facet). */
+    public static final String TOP_SECTION = "top_section";
+    /** Passage embedding (HNSW, dot product on normalized vectors). */
+    public static final String VECTOR = "vector";
+    /** The same embedding as bytes, to read it back for related-article queries. */
+    public static final String VECTOR_BYTES = "vector_bytes";
+    /** The resource as JSON, on its first chunk only. */
+    public static final String RESOURCE_JSON = "resource_json";
+
+    private IndexFields() {
+    }
+}

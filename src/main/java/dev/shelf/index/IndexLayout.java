@@ -1,0 +1,50 @@
+package dev.shelf.index;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * Where things live under the index folder: complete builds in {@code builds/<name>/}, the name of the one being
+ * served in {@code CURRENT} (replaced atomically), the embedding cache in {@code embeddings/}. A build that was
+ * killed half way is a folder that {@code CURRENT} never named, and is cleaned up by the next build.
+ *
+ * @param root the index folder (by default {@code index/}, beside {@code index/sources/})
+ */
+public record IndexLayout(Path root) {
+
+    private static final String CURRENT = "CURRENT";
+
+    public Path builds() {
+        return root.resolve("builds");
+    }
+
+    public Path embeddingCache(String modelId) {
+        return root.resolve("embeddings").resolve(modelId + ".bin");
+    }
+
+    /** The build being served, if there is one. */
+    public Optional<Path> current() {
+        Path pointer = root.resolve(CURRENT);
+        try {
+            if (!Files.isRegularFile(pointer)) {
+                return Optional.empty();
+            }
+            String name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
+            Path build = builds().resolve(name);
+            return name.isEmpty() || !Files.isDirectory(build) ? Optional.empty() : Optional.of(build);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Makes the given complete build the one served, in one atomic rename. */
+    public void switchTo(Path build) throws IOException {
+        Path tmp = root.resolve(CURRENT + ".tmp");
+        Files.writeString(tmp, build.getFileName().toString() + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

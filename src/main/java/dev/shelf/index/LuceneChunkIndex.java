@@ -1,0 +1,273 @@
+package dev.shelf.index;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shelf.ingest.Resource;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleFragmenter;
+import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The embedded Lucene implementation of {@link ChunkIndex} over one complete build folder. User text is analyzed
+ * into terms and turned into term queries directly, so no input can raise a query-syntax error.
+ * NOTE: thread-safe; searchers are shared through a {@link SearcherManager}.
+ */
+public final class LuceneChunkIndex implements ChunkIndex {
+
+    /** Field weights of the lexical query: a word in the title says most about what a resource is. */
+    private static final Map<String, Float> FIELD_BOOSTS = Map.of(
+            IndexFields.TITLE, 3.0f, IndexFields.SECTION, 1.2f, IndexFields.BODY, 1.0f, IndexFields.META, 0.6f);
+    /** How much the other fields of a term count besides its best field. */
+    private static final float TIE_BREAKER = 0.2f;
+    private static final int MAX_QUERY_TERMS = 64;
+    private static final int FRAGMENT_CHARS = 180;
+    private static final int FRAGMENTS = 2;
+
+    private final Directory directory;
+    private final SearcherManager searchers;
+    private final Analyzer analyzer = new ShelfAnalyzer();
+    private final Map<String, Resource> resources;
+    private final BuildInfo info;
+
+    private LuceneChunkIndex(Directory directory, SearcherManager searchers, Map<String, Resource> resources, BuildInfo info) {
+        this.directory = directory;
+        this.searchers = searchers;
+        this.resources = resources;
+        this.info = info;
+    }
+
+    /** Opens a complete build folder. */
+    public static LuceneChunkIndex open(Path build) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        BuildInfo info = json.readValue(Files.readString(build.resolve(BuildInfo.FILE)), BuildInfo.class);
+        Directory directory = FSDirectory.open(build);
+        try {
+            SearcherManager searchers = new SearcherManager(directory, null);
+            Map<String, Resource> resources = new LinkedHashMap<>();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                IndexReader reader = searcher.getIndexReader();
+                StoredFields stored = reader.storedFields();
+                for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                    String resourceJson = stored.document(doc, Set.of(IndexFields.RESOURCE_JSON)).get(IndexFields.RESOURCE_JSON);
+                    if (resourceJson != null) {
+                        Resource r = json.readValue(resourceJson, Resource.class);
+                        resources.put(r.id(), r);
+                    }
+                }
+            } finally {
+                searchers.release(searcher);
+            }
+            return new LuceneChunkIndex(directory, searchers, Collections.unmodifiableMap(resources), info);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public List<ChunkHit> lexical(String text, Set<String> sources, int n) {
+        List<String> terms = terms(text);
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (String term : terms) {
+            List<Query> perField = new ArrayList<>();
+            FIELD_BOOSTS.forEach((field, boost) -> perField.add(new BoostQuery(new TermQuery(new Term(field, term)), boost)));
+            query.add(new DisjunctionMaxQuery(perField, TIE_BREAKER), BooleanClause.Occur.SHOULD);
+        }
+        Query filter = sourceFilter(sources);
+        if (filter != null) {
+            query.add(filter, BooleanClause.Occur.FILTER);
+        }
+        return search(query.build(), n, false);
+    }
+
+    @Override
+    public List<ChunkHit> semantic(float[] vector, Set<String> sources, int n) {
+        if (vector.length != info.dimensions()) {
+            throw new IllegalArgumentException("expected dimension " + info.dimensions() + ", got " + vector.length);
+        }
+        return search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, n, sourceFilter(sources)), n, true);
+    }
+
+    @Override
+    public List<ChunkHit> moreLikeThis(String resourceId, int n) {
+        Resource resource = resources.get(resourceId);
+        if (resource == null) {
+            return List.of();
+        }
+        return withSearcher(searcher -> {
+            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+            mlt.setAnalyzer(analyzer);
+            mlt.setFieldNames(new String[] {IndexFields.TITLE, IndexFields.BODY});
+            mlt.setMinTermFreq(1);
+            mlt.setMinDocFreq(1);
+            mlt.setMaxQueryTerms(25);
+            Query query = mlt.like(IndexFields.BODY, new StringReader(resource.title() + "\n" + resource.description()));
+            return hits(searcher, searcher.search(query, n), false);
+        });
+    }
+
+    @Override
+    public Optional<float[]> vector(String resourceId) {
+        return withSearcher(searcher -> {
+            TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.ID, resourceId + "#0")), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.<float[]>empty();
+            }
+            Document doc = searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(IndexFields.VECTOR_BYTES));
+            return Optional.of(IndexBuilder.fromBytes(doc.getBinaryValue(IndexFields.VECTOR_BYTES)));
+        });
+    }
+
+    @Override
+    public Optional<Resource> resource(String id) {
+        return Optional.ofNullable(resources.get(id));
+    }
+
+    @Override
+    public Collection<Resource> resources() {
+        return resources.values();
+    }
+
+    @Override
+    public Optional<String> highlight(String query, String passage) {
+        List<String> terms = terms(query);
+        if (terms.isEmpty() || passage.isEmpty()) {
+            return Optional.empty();
+        }
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        terms.forEach(t -> q.add(new TermQuery(new Term(IndexFields.BODY, t)), BooleanClause.Occur.SHOULD));
+        Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(),
+                new QueryScorer(q.build(), IndexFields.BODY));
+        highlighter.setTextFragmenter(new SimpleFragmenter(FRAGMENT_CHARS));
+        highlighter.setMaxDocCharsToAnalyze(Integer.MAX_VALUE);
+        try {
+            String[] fragments = highlighter.getBestFragments(analyzer, IndexFields.BODY, passage, FRAGMENTS);
+            return fragments.length == 0 ? Optional.empty() : Optional.of(String.join(" … ", fragments).strip());
+        } catch (IOException | InvalidTokenOffsetsException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public BuildInfo info() {
+        return info;
+    }
+
+    /** The analyzed, distinct terms of user text, at most {@value #MAX_QUERY_TERMS}. */
+    private List<String> terms(String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        try (TokenStream stream = analyzer.tokenStream(IndexFields.BODY, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken() && terms.size() < MAX_QUERY_TERMS) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot analyze the query", e);
+        }
+        return new ArrayList<>(terms);
+    }
+
+    private static Query sourceFilter(Set<String> sources) {
+        if (sources == null || sources.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder filter = new BooleanQuery.Builder();
+        sources.forEach(s -> filter.add(new TermQuery(new Term(IndexFields.SOURCE, s)), BooleanClause.Occur.SHOULD));
+        return filter.build();
+    }
+
+    private List<ChunkHit> search(Query query, int n, boolean vectorScores) {
+        return withSearcher(searcher -> hits(searcher, searcher.search(query, n), vectorScores));
+    }
+
+    private static List<ChunkHit> hits(IndexSearcher searcher, TopDocs top, boolean vectorScores) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        Set<String> fields = Set.of(IndexFields.RESOURCE, IndexFields.ORDINAL, IndexFields.BODY);
+        List<ChunkHit> hits = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            Document doc = stored.document(sd.doc, fields);
+            // Lucene scores dot-product similarity as (1 + cos) / 2; report the cosine itself.
+            float score = vectorScores ? 2 * sd.score - 1 : sd.score;
+            hits.add(new ChunkHit(doc.get(IndexFields.RESOURCE), doc.getField(IndexFields.ORDINAL).numericValue().intValue(),
+                    score, doc.get(IndexFields.BODY)));
+        }
+        hits.sort((a, b) -> {
+            int byScore = Float.compare(b.score(), a.score());
+            if (byScore != 0) {
+                return byScore;
+            }
+            int byId = a.resourceId().compareTo(b.resourceId());
+            return byId != 0 ? byId : Integer.compare(a.ordinal(), b.ordinal());
+        });
+        return hits;
+    }
+
+    private interface SearcherTask<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherTask<T> task) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return task.run(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("index read failed in " + directory, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try (Directory d = directory; SearcherManager s = searchers) {
+            // Closed in reverse order of opening by try-with-resources.
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the index " + directory, e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.shelf.search;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.shelf.ingest.Kind;
+import dev.shelf.ingest.Mention;
+import dev.shelf.ingest.Resource;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One answer, in the API's RESULT shape: the resource's fields, a snippet, and the explain data.
+ *
+ * @param snippet HTML-escaped passage in which only {@code <mark>} is markup
+ * @param score the fused score (or the single retriever's score)
+ * @param lexical where BM25 ranked it, or null when it did not find it
+ * @param semantic where the vector search ranked it, or null
+ */
+@JsonPropertyOrder({"id", "title", "url", "links", "description", "snippet", "kind", "section", "sources", "metadata",
+        "score", "lexical", "semantic"})
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record SearchResult(String id, String title, String url, List<String> links, String description, String snippet,
+                           Kind kind, List<String> section, List<Mention> sources, Map<String, String> metadata,
+                           double score, RankScore lexical, RankScore semantic) {
+
+    static SearchResult of(Resource r, String snippet, double score, RankScore lexical, RankScore semantic) {
+        return new SearchResult(r.id(), r.title(), r.url(), r.links(), r.description(), snippet, r.kind(), r.section(),
+                r.sources(), r.metadata(), score, lexical, semantic);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.shelf.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shelf.embed.SharedEncoder;
+import dev.shelf.ingest.Ingester;
+import dev.shelf.ingest.Resource;
+import dev.shelf.search.BundledIndex;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Builds are incremental through the embedding cache, and a failed or killed build never replaces the served one. */
+class IndexBuildTest {
+
+    private static final String LIST = """
+            # Tiny list
+
+            * [Uncensor any LLM with abliteration](https://huggingface.co/blog/mlabonne/abliteration) removes refusals.
+            * [GGUF and llama.cpp](https://github.com/ggerganov/llama.cpp) runs quantized models on a laptop.
+            """;
+
+    private static List<Resource> ingest(Path... files) {
+        return new Ingester().ingest(List.of(files)).resources();
+    }
+
+    private static IndexBuilder builder(Path root) {
+        return new IndexBuilder(new IndexLayout(root), SharedEncoder.get());
+    }
+
+    private static String firstUrl(Path build, String query) {
+        try (LuceneChunkIndex index = LuceneChunkIndex.open(build)) {
+            String id = index.lexical(query, Set.of(), 5).get(0).resourceId();
+            return index.resource(id).orElseThrow().url();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void rebuilding_the_bundled_corpus_with_nothing_changed_embeds_zero_chunks(@TempDir Path root) throws IOException {
+        String model = SharedEncoder.get().spec().name();
+        Path cache = new IndexLayout(root).embeddingCache(model);
+        Files.createDirectories(cache.getParent());
+        Files.copy(new IndexLayout(BundledIndex.get().root()).embeddingCache(model), cache);
+
+        BuildSummary again = builder(root).build(ingest(Path.of("index/sources")), false, BuildProgress.NONE);
+
+        assertEquals(BundledIndex.get().summary().chunks(), again.chunks());
+        assertEquals(0, again.embedded(), again.line());
+        assertTrue(again.line().contains("0 embedded"), again.line());
+    }
+
+    @Test
+    void only_changed_passages_are_embedded_and_rebuild_embeds_everything(@TempDir Path root) throws IOException {
+        Path list = Files.writeString(root.resolve("list.md"), LIST);
+        assertEquals(2, builder(root).build(ingest(list), false, BuildProgress.NONE).embedded());
+        Files.writeString(list, LIST.replace("removes refusals", "removes refusal directions"));
+        assertEquals(1, builder(root).build(ingest(list), false, BuildProgress.NONE).embedded());
+        assertEquals(2, builder(root).build(ingest(list), true, BuildProgress.NONE).embedded());
+    }
+
+    @Test
+    void a_build_that_fails_half_way_leaves_the_previous_index_serving(@TempDir Path root) throws IOException {
+        Path list = Files.writeString(root.resolve("list.md"), LIST);
+        builder(root).build(ingest(list), false, BuildProgress.NONE);
+        Path served = new IndexLayout(root).current().orElseThrow();
+
+        BuildProgress failing = new BuildProgress() {
+            @Override
+            public void start(long chunksToEmbed) {
+            }
+
+            @Override
+            public void advance(long chunks) {
+                throw new IllegalStateException("disk pulled out");
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> builder(root).build(ingest(list), true, failing));
+
+        assertEquals(served, new IndexLayout(root).current().orElseThrow());
+        assertEquals("https://huggingface.co/blog/mlabonne/abliteration", firstUrl(served, "abliteration"));
+    }
+
+    @Test
+    void a_build_killed_half_way_leaves_the_previous_index_serving_and_the_next_build_recovers(@TempDir Path root)
+            throws Exception {
+        Path list = Files.writeString(root.resolve("list.md"), LIST);
+        builder(root).build(ingest(list), false, BuildProgress.NONE);
+        Path served = new IndexLayout(root).current().orElseThrow();
+        Random random = new Random(20261122L);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            long delayMs = 300 + random.nextInt(3000);
+            killBuildAfter(root, delayMs);
+            assertEquals(served, new IndexLayout(root).current().orElseThrow(), "attempt " + attempt + ", killed after " + delayMs + " ms");
+            assertEquals("https://github.com/ggerganov/llama.cpp", firstUrl(served, "llama.cpp laptop"));
+        }
+        BuildSummary recovered = builder(root).build(ingest(list), false, BuildProgress.NONE);
+        assertEquals(2, recovered.chunks());
+        try (Stream<Path> builds = Files.list(new IndexLayout(root).builds())) {
+            assertTrue(builds.count() <= 2, "killed builds are cleaned up by the next one");
+        }
+    }
+
+    /**
+     * A manifest-only jar holding this JVM's class path. ONNX Runtime 1.29 crashes (SIGSEGV) at start-up when
+     * {@code java.class.path} is several thousand characters long, as a class path of Maven repository paths is; a
+     * manifest class path keeps the property short, as {@code java -jar target/shelf.jar} does.
+     */
+    private static Path classPathJar(Path dir) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        StringBuilder classPath = new StringBuilder();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                classPath.append(Path.of(entry).toAbsolutePath().toUri()).append(' ');
+            }
+        }
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath.toString().strip());
+        Path jar = dir.resolve("classpath.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.flush();
+        }
+        return jar;
+    }
+
+    /** Starts `shelf index --rebuild` of the bundled lists in another JVM and kills it (SIGKILL) after a delay. */
+    private static void killBuildAfter(Path root, long delayMs) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+                classPathJar(root).toString(), "dev.shelf.cli.Main", "index", "--rebuild",
+                "--index", root.toString(), "--sources", "index/sources")
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            // Wait until it has ingested the lists (it prints their warnings), then let it embed for a while.
+            StringBuilder seen = new StringBuilder();
+            String line;
+            while ((line = out.readLine()) != null && !line.startsWith("warning:")) {
+                seen.append(line).append('\n');
+                assertFalse(line.startsWith("indexed"), "the build finished before it could be killed: " + line);
+            }
+            Thread.sleep(delayMs);
+            if (!child.isAlive()) {
+                out.lines().forEach(l -> seen.append(l).append('\n'));
+                throw new AssertionError("the build ended (" + child.exitValue() + ") before it could be killed:\n" + seen);
+            }
+            child.destroyForcibly();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        }
+    }
+}
