@@ -37,12 +37,18 @@ final class Workspace {
             defaultValue = "models/bge-small-en-v15-q")
     Path model;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for the embedding model (default: all cores).")
+    Integer threads;
+
     IndexLayout layout() {
         return new IndexLayout(index);
     }
 
     OnnxEncoder encoder() {
-        return new OnnxEncoder(ModelSpec.load(model));
+        int cores = Runtime.getRuntime().availableProcessors();
+        int n = threads == null ? cores : Math.max(1, Math.min(cores, threads));
+        return new OnnxEncoder(ModelSpec.load(model), n, OnnxEncoder.DEFAULT_BATCH_SIZE);
     }
 
     /** Ingests the sources, printing every warning and skipped file to {@code err}. */

@@ -1,6 +1,8 @@
 package dev.shelf.index;
 
+import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -19,6 +21,19 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  */
 public final class ShelfAnalyzer extends Analyzer {
 
+    /**
+     * English stop words plus the words of a question ("how do I ...", "what is ..."): people ask in sentences, and
+     * those words would otherwise match every passage that happens to contain them.
+     */
+    private static final CharArraySet STOP_WORDS = stopWords();
+
+    private static CharArraySet stopWords() {
+        CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+        set.addAll(List.of("what", "whats", "how", "why", "when", "where", "which", "who", "do", "does", "did", "i", "me",
+                "my", "we", "our", "you", "your", "can", "could", "should", "would", "want", "need", "get", "any"));
+        return CharArraySet.unmodifiableSet(set);
+    }
+
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         StandardTokenizer tokenizer = new StandardTokenizer();
@@ -27,7 +42,7 @@ public final class ShelfAnalyzer extends Analyzer {
         stream = new CJKBigramFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
         stream = new EnglishPossessiveFilter(stream);
-        stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        stream = new StopFilter(stream, STOP_WORDS);
         stream = new PorterStemFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
