@@ -71,10 +71,10 @@ final class Workspace {
         BuildSummary summary;
         if (System.console() != null) {
             try (TerminalProgress progress = new TerminalProgress()) {
-                summary = builder.build(ingested.resources(), rebuild, progress);
+                summary = builder.build(ingested.resources(), ingested.sources(), rebuild, progress);
             }
         } else {
-            summary = builder.build(ingested.resources(), rebuild, BuildProgress.NONE);
+            summary = builder.build(ingested.resources(), ingested.sources(), rebuild, BuildProgress.NONE);
         }
         out.println(summary.line());
         out.flush();

@@ -7,6 +7,7 @@ import dev.shelf.embed.EmbeddingCache;
 import dev.shelf.embed.OnnxEncoder;
 import dev.shelf.ingest.Mention;
 import dev.shelf.ingest.Resource;
+import dev.shelf.ingest.Source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -59,7 +60,8 @@ public final class IndexBuilder {
      *
      * @throws IOException when the index cannot be written; the previous build, if any, is still the one served
      */
-    public BuildSummary build(List<Resource> resources, boolean rebuild, BuildProgress progress) throws IOException {
+    public BuildSummary build(List<Resource> resources, List<Source> sources, boolean rebuild, BuildProgress progress)
+            throws IOException {
         long started = System.nanoTime();
         Files.createDirectories(layout.builds());
         Chunker chunker = new Chunker(encoder::tokenCount, encoder.spec().chunkTokens());
@@ -86,7 +88,8 @@ public final class IndexBuilder {
         Path build = layout.builds().resolve("build-" + System.currentTimeMillis() + "-" + ProcessHandle.current().pid());
         write(build, resources, chunks, keys, cache);
         Files.writeString(build.resolve(BuildInfo.FILE), json.writeValueAsString(new BuildInfo(
-                Instant.now().toString(), modelId, encoder.spec().dimensions(), resources.size(), chunks.size())));
+                Instant.now().toString(), modelId, encoder.spec().dimensions(), resources.size(), chunks.size(),
+                sourceInfos(resources, sources))));
         Path previous = layout.current().orElse(null);
         layout.switchTo(build);
         removeOldBuilds(build, previous);
@@ -154,6 +157,15 @@ public final class IndexBuilder {
             doc.add(new StoredField(IndexFields.RESOURCE_JSON, json.writeValueAsString(resource)));
         }
         return doc;
+    }
+
+    private static List<BuildInfo.SourceInfo> sourceInfos(List<Resource> resources, List<Source> sources) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (Resource r : resources) {
+            r.sources().stream().map(Mention::id).distinct().forEach(id -> counts.merge(id, 1, Integer::sum));
+        }
+        return sources.stream().map(s -> new BuildInfo.SourceInfo(s.id(), s.name(), s.file().toString(),
+                counts.getOrDefault(s.id(), 0))).toList();
     }
 
     private static String meta(Resource resource) {

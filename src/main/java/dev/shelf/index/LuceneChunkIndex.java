@@ -1,5 +1,6 @@
 package dev.shelf.index;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shelf.ingest.Resource;
 import java.io.IOException;
@@ -39,7 +40,6 @@ import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
 import org.apache.lucene.search.highlight.QueryScorer;
 import org.apache.lucene.search.highlight.SimpleFragmenter;
-import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -75,7 +75,8 @@ public final class LuceneChunkIndex implements ChunkIndex {
 
     /** Opens a complete build folder. */
     public static LuceneChunkIndex open(Path build) throws IOException {
-        ObjectMapper json = new ObjectMapper();
+        // Builds written by an older version may lack newer fields, or have fields this version dropped.
+        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         BuildInfo info = json.readValue(Files.readString(build.resolve(BuildInfo.FILE)), BuildInfo.class);
         Directory directory = FSDirectory.open(build);
         try {
@@ -177,7 +178,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
         }
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         terms.forEach(t -> q.add(new TermQuery(new Term(IndexFields.BODY, t)), BooleanClause.Occur.SHOULD));
-        Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(),
+        Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), HtmlText::escape,
                 new QueryScorer(q.build(), IndexFields.BODY));
         highlighter.setTextFragmenter(new SimpleFragmenter(FRAGMENT_CHARS));
         highlighter.setMaxDocCharsToAnalyze(Integer.MAX_VALUE);

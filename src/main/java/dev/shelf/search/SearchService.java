@@ -3,6 +3,7 @@ package dev.shelf.search;
 import dev.shelf.embed.OnnxEncoder;
 import dev.shelf.index.ChunkHit;
 import dev.shelf.index.ChunkIndex;
+import dev.shelf.index.HtmlText;
 import dev.shelf.ingest.Mention;
 import dev.shelf.ingest.Resource;
 import java.text.Normalizer;
@@ -264,18 +265,7 @@ public final class SearchService {
 
     /** HTML-escapes text so that it can stand in a snippet where only {@code <mark>} is markup. */
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlText.escape(text);
     }
+
 }

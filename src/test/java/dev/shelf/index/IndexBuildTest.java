@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shelf.embed.SharedEncoder;
 import dev.shelf.ingest.Ingester;
-import dev.shelf.ingest.Resource;
+import dev.shelf.ingest.IngestResult;
 import dev.shelf.search.BundledIndex;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -36,12 +36,14 @@ class IndexBuildTest {
             * [GGUF and llama.cpp](https://github.com/ggerganov/llama.cpp) runs quantized models on a laptop.
             """;
 
-    private static List<Resource> ingest(Path... files) {
-        return new Ingester().ingest(List.of(files)).resources();
+    private static IngestResult ingest(Path... files) {
+        return new Ingester().ingest(List.of(files));
     }
 
-    private static IndexBuilder builder(Path root) {
-        return new IndexBuilder(new IndexLayout(root), SharedEncoder.get());
+    private static BuildSummary build(Path root, IngestResult lists, boolean rebuild, BuildProgress progress)
+            throws IOException {
+        return new IndexBuilder(new IndexLayout(root), SharedEncoder.get())
+                .build(lists.resources(), lists.sources(), rebuild, progress);
     }
 
     private static String firstUrl(Path build, String query) {
@@ -60,7 +62,7 @@ class IndexBuildTest {
         Files.createDirectories(cache.getParent());
         Files.copy(new IndexLayout(BundledIndex.get().root()).embeddingCache(model), cache);
 
-        BuildSummary again = builder(root).build(ingest(Path.of("index/sources")), false, BuildProgress.NONE);
+        BuildSummary again = build(root, ingest(Path.of("index/sources")), false, BuildProgress.NONE);
 
         assertEquals(BundledIndex.get().summary().chunks(), again.chunks());
         assertEquals(0, again.embedded(), again.line());
@@ -70,16 +72,16 @@ class IndexBuildTest {
     @Test
     void only_changed_passages_are_embedded_and_rebuild_embeds_everything(@TempDir Path root) throws IOException {
         Path list = Files.writeString(root.resolve("list.md"), LIST);
-        assertEquals(2, builder(root).build(ingest(list), false, BuildProgress.NONE).embedded());
+        assertEquals(2, build(root, ingest(list), false, BuildProgress.NONE).embedded());
         Files.writeString(list, LIST.replace("removes refusals", "removes refusal directions"));
-        assertEquals(1, builder(root).build(ingest(list), false, BuildProgress.NONE).embedded());
-        assertEquals(2, builder(root).build(ingest(list), true, BuildProgress.NONE).embedded());
+        assertEquals(1, build(root, ingest(list), false, BuildProgress.NONE).embedded());
+        assertEquals(2, build(root, ingest(list), true, BuildProgress.NONE).embedded());
     }
 
     @Test
     void a_build_that_fails_half_way_leaves_the_previous_index_serving(@TempDir Path root) throws IOException {
         Path list = Files.writeString(root.resolve("list.md"), LIST);
-        builder(root).build(ingest(list), false, BuildProgress.NONE);
+        build(root, ingest(list), false, BuildProgress.NONE);
         Path served = new IndexLayout(root).current().orElseThrow();
 
         BuildProgress failing = new BuildProgress() {
@@ -92,7 +94,7 @@ class IndexBuildTest {
                 throw new IllegalStateException("disk pulled out");
             }
         };
-        assertThrows(IllegalStateException.class, () -> builder(root).build(ingest(list), true, failing));
+        assertThrows(IllegalStateException.class, () -> build(root, ingest(list), true, failing));
 
         assertEquals(served, new IndexLayout(root).current().orElseThrow());
         assertEquals("https://huggingface.co/blog/mlabonne/abliteration", firstUrl(served, "abliteration"));
@@ -102,7 +104,7 @@ class IndexBuildTest {
     void a_build_killed_half_way_leaves_the_previous_index_serving_and_the_next_build_recovers(@TempDir Path root)
             throws Exception {
         Path list = Files.writeString(root.resolve("list.md"), LIST);
-        builder(root).build(ingest(list), false, BuildProgress.NONE);
+        build(root, ingest(list), false, BuildProgress.NONE);
         Path served = new IndexLayout(root).current().orElseThrow();
         Random random = new Random(20261122L);
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -111,7 +113,7 @@ class IndexBuildTest {
             assertEquals(served, new IndexLayout(root).current().orElseThrow(), "attempt " + attempt + ", killed after " + delayMs + " ms");
             assertEquals("https://github.com/ggerganov/llama.cpp", firstUrl(served, "llama.cpp laptop"));
         }
-        BuildSummary recovered = builder(root).build(ingest(list), false, BuildProgress.NONE);
+        BuildSummary recovered = build(root, ingest(list), false, BuildProgress.NONE);
         assertEquals(2, recovered.chunks());
         try (Stream<Path> builds = Files.list(new IndexLayout(root).builds())) {
             assertTrue(builds.count() <= 2, "killed builds are cleaned up by the next one");

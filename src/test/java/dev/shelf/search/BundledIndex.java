@@ -6,6 +6,7 @@ import dev.shelf.index.BuildSummary;
 import dev.shelf.index.IndexBuilder;
 import dev.shelf.index.IndexLayout;
 import dev.shelf.index.LuceneChunkIndex;
+import dev.shelf.ingest.IngestResult;
 import dev.shelf.ingest.Ingester;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,8 +29,9 @@ public final class BundledIndex {
     private BundledIndex() {
         try {
             root = Files.createTempDirectory("shelf-bundled-index");
+            IngestResult ingested = new Ingester().ingest(List.of(Path.of("index/sources")));
             summary = new IndexBuilder(new IndexLayout(root), SharedEncoder.get())
-                    .build(new Ingester().ingest(List.of(Path.of("index/sources"))).resources(), false, BuildProgress.NONE);
+                    .build(ingested.resources(), ingested.sources(), false, BuildProgress.NONE);
             index = LuceneChunkIndex.open(new IndexLayout(root).current().orElseThrow());
             service = new SearchService(index, SharedEncoder.get());
         } catch (IOException e) {

@@ -1,0 +1,28 @@
+package dev.shelf.index;
+
+/** HTML escaping of snippet text, shared by the highlighter and the search layer's plain snippets. */
+public final class HtmlText {
+
+    private HtmlText() {
+    }
+
+    /**
+     * Escapes the five characters that matter in HTML text and attributes and nothing else, so that a client can undo
+     * it simply (Lucene's SimpleHTMLEncoder also turns "/" into a numeric entity).
+     */
+    public static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

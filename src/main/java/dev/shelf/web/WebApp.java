@@ -1,0 +1,216 @@
+package dev.shelf.web;
+
+import dev.shelf.index.BuildInfo;
+import dev.shelf.search.SearchMode;
+import dev.shelf.search.SearchRequest;
+import dev.shelf.search.SearchResult;
+import dev.shelf.search.SearchService;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.validation.ValidationException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the Javalin app: the JSON API of ARCHITECTURE.md section 5 under {@code /api}, the UI's files from
+ * {@code web/}, gzip, security headers, and JSON errors for every failure (never a stack trace).
+ */
+public final class WebApp {
+
+    /** The longest query accepted, in characters. */
+    public static final int MAX_QUERY_CHARS = 500;
+    /** The largest request body accepted (the API takes none). */
+    public static final long MAX_REQUEST_BYTES = 64 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    private WebApp() {
+    }
+
+    /**
+     * The app, not started.
+     *
+     * @param services the search service, empty while the first index is being built
+     * @param webDir the folder of the UI's static files
+     */
+    public static Javalin create(ServiceProvider services, Path webDir) {
+        Api api = new Api(services);
+        return Javalin.create(config -> {
+            config.http.compressionStrategy = CompressionStrategy.GZIP;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.http.defaultContentType = "application/json";
+            config.startup.showJavalinBanner = false;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = webDir.toAbsolutePath().normalize().toString();
+                files.location = Location.EXTERNAL;
+            });
+            config.requestLogger.http((ctx, ms) -> LOG.debug("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.status(), ms));
+
+            config.routes.before(WebApp::securityHeaders);
+            config.routes.get("/api/search", api::search);
+            config.routes.get("/api/resources/{id}", api::resource);
+            config.routes.get("/api/resources/{id}/related", api::related);
+            config.routes.get("/api/sources", api::sources);
+            config.routes.get("/api/health", api::health);
+
+            config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+            config.routes.exception(ValidationException.class, (e, ctx) -> error(ctx, 400, "bad_parameter",
+                    e.getErrors().entrySet().stream().map(entry -> entry.getKey() + ": " + entry.getValue().get(0).getMessage())
+                            .collect(Collectors.joining("; "))));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal_error", "Something went wrong on the server; the log says what.");
+            });
+            config.routes.error(404, ctx -> {
+                // Unknown API routes get our error shape; a 404 we raised ourselves already has it.
+                String body = ctx.result();
+                if (ctx.path().startsWith("/api/") && (body == null || !body.contains("\"error\""))) {
+                    error(ctx, 404, "not_found", "No such API route: " + ctx.path());
+                }
+            });
+            config.routes.error(413, ctx -> error(ctx, 413, "too_large", "The request is larger than "
+                    + MAX_REQUEST_BYTES + " bytes."));
+        });
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Frame-Options", "DENY");
+    }
+
+    private static void error(Context ctx, int status, String code, String message) {
+        ctx.status(status).json(new ApiError(code, message));
+    }
+
+    /** The API's handlers. */
+    private static final class Api {
+        private final ServiceProvider services;
+
+        Api(ServiceProvider services) {
+            this.services = services;
+        }
+
+        private SearchService service(Context ctx) {
+            return services.current().orElseThrow(() -> {
+                ctx.header("Retry-After", "5");
+                return new ApiException(HttpStatus.SERVICE_UNAVAILABLE.getCode(), "index_building",
+                        "The index is being built for the first time; try again in a few seconds.");
+            });
+        }
+
+        void search(Context ctx) {
+            SearchService service = service(ctx);
+            String q = single(ctx, "q");
+            if (q == null || q.isBlank()) {
+                throw new ApiException(400, "missing_parameter", "Parameter q (the question) is required, e.g. /api/search?q=merge+models");
+            }
+            if (q.length() > MAX_QUERY_CHARS) {
+                throw new ApiException(400, "bad_parameter", "Parameter q is " + q.length() + " characters long; at most "
+                        + MAX_QUERY_CHARS + " are accepted.");
+            }
+            int k = k(ctx);
+            String modeText = single(ctx, "mode");
+            SearchMode mode = modeText == null ? SearchMode.HYBRID : SearchMode.parse(modeText).orElseThrow(() ->
+                    new ApiException(400, "bad_parameter", "Parameter mode must be hybrid, lexical or semantic, got \""
+                            + abbreviate(modeText) + "\"."));
+            String explain = single(ctx, "explain");
+            if (explain != null && !explain.equals("true") && !explain.equals("false")) {
+                throw new ApiException(400, "bad_parameter", "Parameter explain must be true or false.");
+            }
+            Set<String> sources = new LinkedHashSet<>();
+            Set<String> known = service.index().info().sources().stream().map(BuildInfo.SourceInfo::id)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            for (String source : ctx.queryParams("source")) {
+                for (String id : source.split(",")) {
+                    if (!id.isBlank() && !known.contains(id.strip())) {
+                        throw new ApiException(400, "bad_parameter", "Unknown source \"" + abbreviate(id.strip())
+                                + "\"; valid sources are: " + String.join(", ", known) + ".");
+                    }
+                    if (!id.isBlank()) {
+                        sources.add(id.strip());
+                    }
+                }
+            }
+            ctx.json(service.search(new SearchRequest(q, mode, k, sources)));
+        }
+
+        void resource(Context ctx) {
+            String id = ctx.pathParam("id");
+            ctx.json(service(ctx).resource(id).orElseThrow(() -> notFound(id)));
+        }
+
+        void related(Context ctx) {
+            String id = ctx.pathParam("id");
+            int k = k(ctx);
+            List<SearchResult> results = service(ctx).related(id, k).orElseThrow(() -> notFound(id));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("id", id);
+            body.put("results", results);
+            ctx.json(body);
+        }
+
+        void sources(Context ctx) {
+            ctx.json(service(ctx).index().info().sources());
+        }
+
+        void health(Context ctx) {
+            BuildInfo info = service(ctx).index().info();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "ok");
+            body.put("resources", info.resources());
+            body.put("chunks", info.chunks());
+            body.put("model", info.model());
+            body.put("indexedAt", info.indexedAt());
+            ctx.json(body);
+        }
+
+        private static int k(Context ctx) {
+            String text = single(ctx, "k");
+            if (text == null) {
+                return SearchRequest.DEFAULT_K;
+            }
+            try {
+                int k = Integer.parseInt(text.strip());
+                if (k >= 1 && k <= SearchRequest.MAX_K) {
+                    return k;
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the error below
+            }
+            throw new ApiException(400, "bad_parameter", "Parameter k must be a whole number from 1 to "
+                    + SearchRequest.MAX_K + ", got \"" + abbreviate(text) + "\".");
+        }
+
+        /** The value of a parameter that may be given once; repeating it is an error rather than a guess. */
+        private static String single(Context ctx, String name) {
+            List<String> values = ctx.queryParams(name);
+            if (values.size() > 1) {
+                throw new ApiException(400, "bad_parameter", "Parameter " + name + " is given " + values.size()
+                        + " times; give it once.");
+            }
+            return values.isEmpty() ? null : values.get(0);
+        }
+
+        private static ApiException notFound(String id) {
+            return new ApiException(404, "not_found", "No resource with id \"" + abbreviate(id) + "\".");
+        }
+
+        private static String abbreviate(String text) {
+            return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.shelf.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every route and every error case of the API, over HTTP against a real server. */
+class ApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.bundled();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    private static void assertError(String path, int status, String code) throws IOException {
+        HttpResponse<String> response = server.get(path);
+        assertEquals(status, response.statusCode(), path + " -> " + response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), path);
+        JsonNode body = json(response);
+        assertEquals(code, body.get("error").asText(), path);
+        assertFalse(body.get("message").asText().isBlank(), path);
+        assertFalse(response.body().contains("Exception") || response.body().contains("at dev.shelf"), "no stack trace");
+    }
+
+    @Test
+    void search_answers_in_the_contracts_shape_with_mergekit_first_for_merging() throws IOException {
+        HttpResponse<String> response = server.get("/api/search?q=how+do+I+merge+models");
+        assertEquals(200, response.statusCode());
+        JsonNode body = json(response);
+        assertEquals(List.of("query", "mode", "k", "total", "tookMs", "results", "facets"), fieldNames(body));
+        assertEquals("how do I merge models", body.get("query").asText());
+        assertEquals("hybrid", body.get("mode").asText());
+        assertEquals(10, body.get("k").asInt());
+        JsonNode first = body.get("results").get(0);
+        assertEquals(List.of("id", "title", "url", "links", "description", "snippet", "kind", "section", "sources", "metadata",
+                "score", "lexical", "semantic"), fieldNames(first));
+        assertEquals(List.of("id", "name", "section", "line"), fieldNames(first.get("sources").get(0)));
+        assertEquals(List.of("rank", "score"), fieldNames(first.get("lexical")));
+        long mergekitInTop3 = 0;
+        for (int i = 0; i < 3; i++) {
+            JsonNode r = body.get("results").get(i);
+            if ((r.get("title").asText() + r.get("description").asText()).toLowerCase().contains("mergekit")) {
+                mergekitInTop3++;
+            }
+        }
+        assertTrue(mergekitInTop3 >= 2, body.get("results").toString());
+    }
+
+    @Test
+    void search_takes_k_mode_and_source_filters() throws IOException {
+        JsonNode body = json(server.get("/api/search?q=quantization&k=3&mode=lexical&source=llm-course-zh-tw&explain=true"));
+        assertEquals(3, body.get("results").size());
+        assertEquals("lexical", body.get("mode").asText());
+        for (JsonNode r : body.get("results")) {
+            assertTrue(r.get("semantic").isNull());
+            assertTrue(r.get("sources").toString().contains("llm-course-zh-tw"));
+        }
+        // Facets count every list that mentions a matching resource, including other lists of a shared article.
+        assertEquals(body.get("total").asInt(), body.get("facets").get("llm-course-zh-tw").asInt());
+    }
+
+    @Test
+    void resources_related_sources_and_health_answer() throws IOException {
+        JsonNode first = json(server.get("/api/search?q=abliteration&k=1")).get("results").get(0);
+        String id = first.get("id").asText();
+        JsonNode resource = json(server.get("/api/resources/" + id));
+        assertEquals(first.get("title").asText(), resource.get("title").asText());
+        assertEquals(List.of("id", "title", "url", "links", "description", "kind", "section", "sources", "metadata"),
+                fieldNames(resource));
+
+        JsonNode related = json(server.get("/api/resources/" + id + "/related?k=4"));
+        assertEquals(id, related.get("id").asText());
+        assertEquals(4, related.get("results").size());
+
+        JsonNode sources = json(server.get("/api/sources"));
+        assertEquals(5, sources.size());
+        assertEquals(List.of("id", "name", "file", "resources"), fieldNames(sources.get(0)));
+
+        JsonNode health = json(server.get("/api/health"));
+        assertEquals("ok", health.get("status").asText());
+        assertEquals(List.of("status", "resources", "chunks", "model", "indexedAt"), fieldNames(health));
+        assertEquals("bge-small-en-v15-q", health.get("model").asText());
+    }
+
+    @Test
+    void every_bad_parameter_is_a_400_json_error() throws IOException {
+        assertError("/api/search", 400, "missing_parameter");
+        assertError("/api/search?q=", 400, "missing_parameter");
+        assertError("/api/search?q=%20%20", 400, "missing_parameter");
+        assertError("/api/search?q=" + "a".repeat(501), 400, "bad_parameter");
+        for (String k : List.of("0", "101", "-1", "ten", "1.5", "99999999999")) {
+            assertError("/api/search?q=x&k=" + k, 400, "bad_parameter");
+        }
+        assertError("/api/search?q=x&mode=fuzzy", 400, "bad_parameter");
+        assertError("/api/search?q=x&explain=maybe", 400, "bad_parameter");
+        assertError("/api/search?q=x&q=y", 400, "bad_parameter");
+        assertError("/api/resources/anything/related?k=0", 400, "bad_parameter");
+        HttpResponse<String> unknownSource = server.get("/api/search?q=x&source=nope");
+        assertEquals(400, unknownSource.statusCode());
+        assertTrue(json(unknownSource).get("message").asText().contains("llm-powerhouse"), "names the valid sources");
+    }
+
+    @Test
+    void unknown_ids_and_routes_are_404_json_errors() throws IOException {
+        assertError("/api/resources/no-such-id", 404, "not_found");
+        assertError("/api/resources/no-such-id/related", 404, "not_found");
+        assertError("/api/nothing-here", 404, "not_found");
+    }
+
+    @Test
+    void while_the_first_index_is_built_the_api_answers_503_with_retry_after() throws IOException {
+        try (TestServer building = TestServer.building()) {
+            HttpResponse<String> response = building.get("/api/search?q=x");
+            assertEquals(503, response.statusCode());
+            assertEquals("index_building", json(response).get("error").asText());
+            assertTrue(response.headers().firstValue("Retry-After").isPresent());
+            assertEquals(503, building.get("/api/health").statusCode());
+        }
+    }
+
+    @Test
+    void queries_with_syntax_characters_and_unicode_are_answered_not_rejected() throws IOException {
+        for (String q : List.of("\"unbalanced", "title:", "(a OR b", "AND", "*", "-", "模型合併", "a\\b", "%", "<script>")) {
+            HttpResponse<String> response = server.get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+            assertEquals(200, response.statusCode(), q + " -> " + response.body());
+        }
+    }
+
+    @Test
+    void responses_are_gzipped_when_asked_and_carry_security_headers_and_no_cors() throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/api/search?q=lora&k=50")))
+                .header("Accept-Encoding", "gzip").header("Origin", "https://evil.example").build();
+        HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", response.headers().firstValue("Content-Encoding").orElse(""));
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(""));
+        assertTrue(response.headers().firstValue("Content-Security-Policy").orElse("").contains("connect-src 'self'"));
+        assertTrue(response.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+    }
+
+    @Test
+    void static_files_are_served_from_web_only() {
+        assertEquals(200, server.get("/").statusCode());
+        assertTrue(server.get("/").body().contains("<title>Shelf"));
+        assertEquals(200, server.get("/app.js").statusCode());
+        for (String path : List.of("/../pom.xml", "/%2e%2e/pom.xml", "/..%2fpom.xml", "/%2e%2e%2fREADME.md", "/web/../pom.xml")) {
+            HttpResponse<String> response = server.get(path);
+            assertFalse(response.statusCode() == 200 && response.body().contains("<modelVersion>"), path);
+            assertTrue(response.statusCode() >= 400 || !response.body().contains("dev.shelf"), path);
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.shelf.web;
+
+import dev.shelf.embed.SharedEncoder;
+import dev.shelf.index.BuildProgress;
+import dev.shelf.index.IndexBuilder;
+import dev.shelf.index.IndexLayout;
+import dev.shelf.index.LuceneChunkIndex;
+import dev.shelf.ingest.IngestResult;
+import dev.shelf.ingest.Ingester;
+import dev.shelf.search.BundledIndex;
+import dev.shelf.search.SearchService;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** A real server on a free loopback port, over the bundled index or over a list of the test's own. */
+final class TestServer implements AutoCloseable {
+
+    private final Javalin app;
+    private final LuceneChunkIndex ownIndex;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private TestServer(ServiceProvider services, LuceneChunkIndex ownIndex) {
+        this.ownIndex = ownIndex;
+        this.app = WebApp.create(services, Path.of("web")).start("127.0.0.1", 0);
+    }
+
+    /** Serving the bundled lists. */
+    static TestServer bundled() {
+        return new TestServer(() -> Optional.of(BundledIndex.get().service()), null);
+    }
+
+    /** Serving no index yet, as while the first build runs. */
+    static TestServer building() {
+        return new TestServer(Optional::empty, null);
+    }
+
+    /** Serving one reading list written by the test. */
+    static TestServer ofList(Path dir, String markdown) {
+        try {
+            Path list = Files.writeString(dir.resolve("list.md"), markdown);
+            IngestResult ingested = new Ingester().ingest(List.of(list));
+            IndexLayout layout = new IndexLayout(dir.resolve("index"));
+            new IndexBuilder(layout, SharedEncoder.get()).build(ingested.resources(), ingested.sources(), false, BuildProgress.NONE);
+            LuceneChunkIndex index = LuceneChunkIndex.open(layout.current().orElseThrow());
+            SearchService service = new SearchService(index, SharedEncoder.get());
+            return new TestServer(() -> Optional.of(service), index);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + app.port() + path;
+    }
+
+    HttpResponse<String> get(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        if (ownIndex != null) {
+            ownIndex.close();
+        }
+    }
+}
