@@ -2,12 +2,16 @@ package dev.shelf.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shelf.embed.OnnxEncoder;
+import dev.shelf.eval.BeirCollection;
 import dev.shelf.eval.Evaluator;
 import dev.shelf.eval.Judgments;
+import dev.shelf.index.FileTrees;
+import dev.shelf.index.IndexLayout;
 import dev.shelf.index.LuceneChunkIndex;
-import dev.shelf.search.Fusion;
 import dev.shelf.search.SearchService;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code shelf eval}: search quality of every mode on judged queries. */
+/** {@code shelf eval}: search quality of every mode on judged queries, over the reading lists or a BEIR collection. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Print nDCG@10, Recall@10, Recall@100 and MRR@10 of each mode on judged queries.")
 final class EvalCommand implements Callable<Integer> {
@@ -37,6 +41,10 @@ final class EvalCommand implements Callable<Integer> {
             defaultValue = "../shared/eval/dev-qrels.tsv")
     private Path qrels;
 
+    @Option(names = "--beir", paramLabel = "DIR",
+            description = "A BEIR collection (corpus.jsonl, queries.jsonl, qrels/test.tsv), indexed in a temporary folder.")
+    private Path beir;
+
     @Option(names = "--weight", description = "Semantic weight of the weighted fusion (default: ${DEFAULT-VALUE}).", defaultValue = "0.5")
     private double weight;
 
@@ -49,35 +57,63 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Judgments judgments = Judgments.load(queries, qrels);
-        try (OnnxEncoder encoder = workspace.encoder();
-             LuceneChunkIndex index = workspace.openOrBuild(encoder, out, spec.commandLine().getErr())) {
-            Map<String, Evaluator.Scores> scores = Evaluator.evaluate(judgments,
-                    fusion -> new SearchService(index, encoder, fusion, weight));
-            if (json) {
-                Map<String, Object> modes = new LinkedHashMap<>();
-                scores.forEach((name, s) -> modes.put(name, Map.of("ndcg@10", s.ndcg10(), "recall@10", s.recall10(),
-                        "recall@100", s.recall100(), "mrr@10", s.mrr10())));
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("queries", judgments.queries().size());
-                body.put("modes", modes);
-                out.println(new ObjectMapper().writeValueAsString(body));
-            } else {
-                out.printf("%d queries%n%-10s %8s %10s %11s %7s%n", judgments.queries().size(), "mode", "nDCG@10",
-                        "Recall@10", "Recall@100", "MRR@10");
-                scores.forEach((name, s) -> out.printf("%-10s %8.3f %10.3f %11.3f %7.3f%n", name, s.ndcg10(), s.recall10(),
-                        s.recall100(), s.mrr10()));
-                if (perQuery) {
-                    out.printf("%n%-6s %s  %s%n", "query", String.join("  ", scores.keySet()), "text");
-                    for (String id : judgments.queries().keySet()) {
-                        StringBuilder row = new StringBuilder(String.format("%-6s", id));
-                        scores.forEach((name, s) -> row.append(String.format(" %" + name.length() + ".3f ", s.perQuery().get(id))));
-                        out.println(row + " " + judgments.queries().get(id));
-                    }
+        PrintWriter err = spec.commandLine().getErr();
+        try (OnnxEncoder encoder = workspace.encoder()) {
+            if (beir == null) {
+                Judgments judgments = Judgments.load(queries, qrels);
+                try (LuceneChunkIndex index = workspace.openOrBuild(encoder, err, err)) {
+                    report(judgments, index, encoder, out);
                 }
+                return 0;
             }
-            out.flush();
+            BeirCollection collection = BeirCollection.load(beir);
+            Path temp = Files.createTempDirectory("shelf-beir");
+            try {
+                IndexLayout layout = new IndexLayout(temp);
+                Workspace.build(encoder, layout, collection.resources(), java.util.List.of(collection.source()), false, err);
+                try (LuceneChunkIndex index = LuceneChunkIndex.open(layout.current().orElseThrow())) {
+                    report(collection.judgments(), index, encoder, out);
+                }
+            } finally {
+                FileTrees.delete(temp);
+            }
         }
         return 0;
+    }
+
+    private void report(Judgments judgments, LuceneChunkIndex index, OnnxEncoder encoder, PrintWriter out) throws IOException {
+        Map<String, Evaluator.Scores> scores = Evaluator.evaluate(judgments, fusion -> new SearchService(index, encoder, fusion, weight));
+        if (json) {
+            Map<String, Object> modes = new LinkedHashMap<>();
+            scores.forEach((name, s) -> {
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("ndcg@10", s.ndcg10());
+                figures.put("recall@10", s.recall10());
+                figures.put("recall@100", s.recall100());
+                figures.put("mrr@10", s.mrr10());
+                if (perQuery) {
+                    figures.put("perQuery", s.perQuery());
+                }
+                modes.put(name, figures);
+            });
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("queries", judgments.queries().size());
+            body.put("modes", modes);
+            out.println(new ObjectMapper().writeValueAsString(body));
+        } else {
+            out.printf("%d queries%n%-10s %8s %10s %11s %7s%n", judgments.queries().size(), "mode", "nDCG@10",
+                    "Recall@10", "Recall@100", "MRR@10");
+            scores.forEach((name, s) -> out.printf("%-10s %8.3f %10.3f %11.3f %7.3f%n", name, s.ndcg10(), s.recall10(),
+                    s.recall100(), s.mrr10()));
+            if (perQuery) {
+                out.printf("%n%-8s %s  %s%n", "query", String.join("  ", scores.keySet()), "text");
+                for (String id : judgments.queries().keySet()) {
+                    StringBuilder row = new StringBuilder(String.format("%-8s", id));
+                    scores.forEach((name, s) -> row.append(String.format(" %" + name.length() + ".3f ", s.perQuery().get(id))));
+                    out.println(row + " " + judgments.queries().get(id));
+                }
+            }
+        }
+        out.flush();
     }
 }

@@ -10,6 +10,8 @@ import dev.shelf.index.LuceneChunkIndex;
 import dev.shelf.ingest.IngestResult;
 import dev.shelf.ingest.IngestWarning;
 import dev.shelf.ingest.Ingester;
+import dev.shelf.ingest.Resource;
+import dev.shelf.ingest.Source;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -67,14 +69,20 @@ final class Workspace {
     /** Builds the index of the sources, with a progress bar on a terminal and one summary line otherwise. */
     BuildSummary build(OnnxEncoder encoder, boolean rebuild, PrintWriter out, PrintWriter err) throws IOException {
         IngestResult ingested = ingest(err);
-        IndexBuilder builder = new IndexBuilder(layout(), encoder);
+        return build(encoder, layout(), ingested.resources(), ingested.sources(), rebuild, out);
+    }
+
+    /** Builds an index of the given resources into the given layout, reporting progress as {@link #build} does. */
+    static BuildSummary build(OnnxEncoder encoder, IndexLayout layout, List<Resource> resources, List<Source> sources,
+                              boolean rebuild, PrintWriter out) throws IOException {
+        IndexBuilder builder = new IndexBuilder(layout, encoder);
         BuildSummary summary;
         if (System.console() != null) {
             try (TerminalProgress progress = new TerminalProgress()) {
-                summary = builder.build(ingested.resources(), ingested.sources(), rebuild, progress);
+                summary = builder.build(resources, sources, rebuild, progress);
             }
         } else {
-            summary = builder.build(ingested.resources(), ingested.sources(), rebuild, BuildProgress.NONE);
+            summary = builder.build(resources, sources, rebuild, BuildProgress.NONE);
         }
         out.println(summary.line());
         out.flush();

@@ -25,6 +25,8 @@ import java.util.Map;
 public record Judgments(Map<String, String> queries, Map<String, Map<String, Integer>> grades) {
 
     private static final String TITLE_PREFIX = "title:";
+    /** Key form of BEIR judgments: a resource id ({@code id:} + document id). */
+    public static final String ID_PREFIX = "id:";
 
     public static Judgments load(Path queriesFile, Path qrelsFile) throws IOException {
         ObjectMapper json = new ObjectMapper();
@@ -92,6 +94,9 @@ public record Judgments(Map<String, String> queries, Map<String, Map<String, Int
     }
 
     static boolean matches(String key, SearchResult result) {
+        if (key.startsWith(ID_PREFIX)) {
+            return result.id().equals(key.substring(ID_PREFIX.length()));
+        }
         if (key.regionMatches(true, 0, TITLE_PREFIX, 0, TITLE_PREFIX.length())) {
             return result.title().strip().toLowerCase(Locale.ROOT)
                     .equals(key.substring(TITLE_PREFIX.length()).strip().toLowerCase(Locale.ROOT));

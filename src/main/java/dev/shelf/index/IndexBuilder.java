@@ -9,14 +9,12 @@ import dev.shelf.ingest.Mention;
 import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -191,22 +189,8 @@ public final class IndexBuilder {
     private void removeOldBuilds(Path current, Path previous) throws IOException {
         try (Stream<Path> builds = Files.list(layout.builds())) {
             for (Path old : builds.filter(p -> !p.equals(current) && !p.equals(previous)).toList()) {
-                deleteTree(old);
+                FileTrees.delete(old);
             }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }
