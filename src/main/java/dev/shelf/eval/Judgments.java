@@ -29,22 +29,9 @@ public record Judgments(Map<String, String> queries, Map<String, Map<String, Int
     public static final String ID_PREFIX = "id:";
 
     public static Judgments load(Path queriesFile, Path qrelsFile) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        Map<String, String> queries = new LinkedHashMap<>();
-        int lineNumber = 0;
-        for (String line : Files.readAllLines(queriesFile, StandardCharsets.UTF_8)) {
-            lineNumber++;
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode node = json.readTree(line);
-            if (!node.hasNonNull("id") || !node.hasNonNull("query")) {
-                throw new IOException(queriesFile + ":" + lineNumber + ": expected {\"id\", \"query\"}, got " + line);
-            }
-            queries.put(node.get("id").asText(), node.get("query").asText());
-        }
+        Map<String, String> queries = loadQueries(queriesFile);
         Map<String, Map<String, Integer>> grades = new LinkedHashMap<>();
-        lineNumber = 0;
+        int lineNumber = 0;
         for (String line : Files.readAllLines(qrelsFile, StandardCharsets.UTF_8)) {
             lineNumber++;
             if (line.isBlank()) {
@@ -61,6 +48,25 @@ public record Judgments(Map<String, String> queries, Map<String, Map<String, Int
             }
         }
         return new Judgments(queries, grades);
+    }
+
+    /** Query id to text, from JSON lines {@code {"id", "query"}}. */
+    public static Map<String, String> loadQueries(Path queriesFile) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, String> queries = new LinkedHashMap<>();
+        int lineNumber = 0;
+        for (String line : Files.readAllLines(queriesFile, StandardCharsets.UTF_8)) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode node = json.readTree(line);
+            if (!node.hasNonNull("id") || !node.hasNonNull("query")) {
+                throw new IOException(queriesFile + ":" + lineNumber + ": expected {\"id\", \"query\"}, got " + line);
+            }
+            queries.put(node.get("id").asText(), node.get("query").asText());
+        }
+        return queries;
     }
 
     /**

@@ -31,7 +31,8 @@ public final class SearchService {
     public static final int CANDIDATES = 100;
     /** Passages fetched per wanted resource, since one resource may hold several of the best passages. */
     private static final int PASSAGES_PER_CANDIDATE = 3;
-    private static final int QUERY_CACHE_SIZE = 2048;
+    /** Query vectors kept: the UI asks for every prefix of what the user types, and people repeat themselves. */
+    public static final int QUERY_CACHE_SIZE = 2048;
     private static final int PLAIN_SNIPPET_CHARS = 240;
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -39,10 +40,18 @@ public final class SearchService {
     private final OnnxEncoder encoder;
     private final Fusion fusion;
     private final double semanticWeight;
-    private final QueryVectorCache queryVectors = new QueryVectorCache(QUERY_CACHE_SIZE);
+    private final QueryVectorCache queryVectors;
     private final Map<String, List<String>> idsByTitle = new HashMap<>();
 
     public SearchService(ChunkIndex index, OnnxEncoder encoder, Fusion fusion, double semanticWeight) {
+        this(index, encoder, fusion, semanticWeight, QUERY_CACHE_SIZE);
+    }
+
+    /**
+     * A service with a query-vector cache of the given size; 0 encodes every query (benchmarks measure that).
+     */
+    public SearchService(ChunkIndex index, OnnxEncoder encoder, Fusion fusion, double semanticWeight, int queryCacheSize) {
+        this.queryVectors = new QueryVectorCache(queryCacheSize);
         this.index = index;
         this.encoder = encoder;
         this.fusion = fusion;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shelf.bench.ShelfProcess;
 import dev.shelf.embed.SharedEncoder;
 import dev.shelf.ingest.Ingester;
 import dev.shelf.ingest.IngestResult;
@@ -19,9 +20,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,34 +118,9 @@ class IndexBuildTest {
         }
     }
 
-    /**
-     * A manifest-only jar holding this JVM's class path. ONNX Runtime 1.29 crashes (SIGSEGV) at start-up when
-     * {@code java.class.path} is several thousand characters long, as a class path of Maven repository paths is; a
-     * manifest class path keeps the property short, as {@code java -jar target/shelf.jar} does.
-     */
-    private static Path classPathJar(Path dir) throws IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        StringBuilder classPath = new StringBuilder();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            if (!entry.isBlank()) {
-                classPath.append(Path.of(entry).toAbsolutePath().toUri()).append(' ');
-            }
-        }
-        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath.toString().strip());
-        Path jar = dir.resolve("classpath.jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-            out.flush();
-        }
-        return jar;
-    }
-
     /** Starts `shelf index --rebuild` of the bundled lists in another JVM and kills it (SIGKILL) after a delay. */
     private static void killBuildAfter(Path root, long delayMs) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                classPathJar(root).toString(), "dev.shelf.cli.Main", "index", "--rebuild",
-                "--index", root.toString(), "--sources", "index/sources")
+        Process child = ShelfProcess.of(root, "index", "--rebuild", "--index", root.toString(), "--sources", "index/sources")
                 .redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             // Wait until it has ingested the lists (it prints their warnings), then let it embed for a while.

@@ -1,0 +1,68 @@
+package dev.shelf.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/**
+ * Starts {@code shelf} commands in a separate JVM with this JVM's code. The class path is always short — the app's
+ * own jar, or a manifest-only jar listing the current class path — because ONNX Runtime 1.29 crashes (SIGSEGV) at
+ * start-up when {@code java.class.path} is several thousand characters long, as a Maven repository class path is.
+ */
+public final class ShelfProcess {
+
+    private ShelfProcess() {
+    }
+
+    /** A process builder for {@code shelf args...}; {@code scratch} holds the manifest jar when one is needed. */
+    public static ProcessBuilder of(Path scratch, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("--enable-native-access=ALL-UNNAMED");
+        Path ownJar = ownJar();
+        if (ownJar != null) {
+            command.add("-jar");
+            command.add(ownJar.toString());
+        } else {
+            command.add("-cp");
+            command.add(classPathJar(scratch).toString());
+            command.add("dev.shelf.cli.Main");
+        }
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command);
+    }
+
+    private static Path ownJar() {
+        try {
+            Path location = Path.of(ShelfProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(location) && location.toString().endsWith(".jar") ? location : null;
+        } catch (URISyntaxException | SecurityException e) {
+            return null;
+        }
+    }
+
+    private static Path classPathJar(Path dir) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        StringBuilder classPath = new StringBuilder();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                classPath.append(Path.of(entry).toAbsolutePath().toUri()).append(' ');
+            }
+        }
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath.toString().strip());
+        Files.createDirectories(dir);
+        Path jar = Files.createTempFile(dir, "shelf-classpath", ".jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.flush();
+        }
+        return jar;
+    }
+}
