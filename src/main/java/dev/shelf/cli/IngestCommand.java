@@ -3,17 +3,14 @@ package dev.shelf.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shelf.ingest.IngestResult;
-import dev.shelf.ingest.IngestWarning;
-import dev.shelf.ingest.Ingester;
 import dev.shelf.ingest.Kind;
 import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,18 +26,16 @@ final class IngestCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--sources", arity = "1..*", paramLabel = "PATH",
-            description = "Reading list files or folders (default: ${DEFAULT-VALUE}).", defaultValue = "index/sources")
-    private List<Path> sources;
+    @Mixin
+    private Workspace workspace;
 
     @Option(names = "--json", description = "Print one JSON resource per line instead of a summary.")
     private boolean json;
 
     @Override
     public Integer call() throws JsonProcessingException {
-        IngestResult result = new Ingester().ingest(sources);
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        IngestResult result = workspace.ingest(spec.commandLine().getErr());
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             for (Resource resource : result.resources()) {
@@ -49,14 +44,7 @@ final class IngestCommand implements Callable<Integer> {
         } else {
             printSummary(result, out);
         }
-        for (IngestWarning warning : result.warnings()) {
-            err.println("warning: " + warning);
-        }
-        for (IngestWarning skipped : result.skipped()) {
-            err.println("skipped: " + skipped);
-        }
         out.flush();
-        err.flush();
         return result.skipped().isEmpty() ? 0 : EXIT_SKIPPED;
     }
 

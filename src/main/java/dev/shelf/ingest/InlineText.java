@@ -58,11 +58,6 @@ final class InlineText {
         return TextCleaner.prose(text.toString());
     }
 
-    /** The raw text with the offsets that {@link LinkRef} positions refer to. */
-    String rawText() {
-        return text.toString();
-    }
-
     List<LinkRef> links() {
         return links;
     }

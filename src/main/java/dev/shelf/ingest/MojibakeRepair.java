@@ -55,11 +55,6 @@ public final class MojibakeRepair {
         return out.append(text, copiedUpTo, text.length()).toString();
     }
 
-    /** Whether the text holds at least one repairable sequence. */
-    public boolean needsRepair(String text) {
-        return !repair(text).equals(text);
-    }
-
     private int sequenceLength(String text, int start) {
         Byte lead = macRomanByte.get(text.charAt(start));
         if (lead == null) {
