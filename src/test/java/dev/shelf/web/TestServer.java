@@ -35,7 +35,9 @@ final class TestServer implements AutoCloseable {
 
     /** Serving the bundled lists. */
     static TestServer bundled() {
-        return new TestServer(() -> Optional.of(BundledIndex.get().service()), null);
+        // Built here, not lazily on a request thread whose interruption would leave the shared index half made.
+        SearchService service = BundledIndex.get().service();
+        return new TestServer(() -> Optional.of(service), null);
     }
 
     /** Serving no index yet, as while the first build runs. */
