@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What the search layer needs of an index, and nothing more: passage retrieval by words and by vector, resources by
@@ -30,10 +31,11 @@ public interface ChunkIndex extends AutoCloseable {
     Collection<Resource> resources();
 
     /**
-     * The passage as HTML-escaped text with the words of {@code query} wrapped in {@code <mark>}, cut to the best
-     * fragments; empty when no word of the query occurs in it.
+     * A highlighter for one query: given a passage, the passage as HTML-escaped text with the words of {@code query}
+     * wrapped in {@code <mark>}, cut to the best fragments; empty when no word of the query occurs in it. Made once per
+     * search so that the query is analyzed once, not once per result. NOTE: not thread-safe; use it in one thread.
      */
-    Optional<String> highlight(String query, String passage);
+    Function<String, Optional<String>> highlighter(String query);
 
     BuildInfo info();
 

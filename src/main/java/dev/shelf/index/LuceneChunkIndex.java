@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -171,10 +172,10 @@ public final class LuceneChunkIndex implements ChunkIndex {
     }
 
     @Override
-    public Optional<String> highlight(String query, String passage) {
+    public Function<String, Optional<String>> highlighter(String query) {
         List<String> terms = terms(query);
-        if (terms.isEmpty() || passage.isEmpty()) {
-            return Optional.empty();
+        if (terms.isEmpty()) {
+            return passage -> Optional.empty();
         }
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         terms.forEach(t -> q.add(new TermQuery(new Term(IndexFields.BODY, t)), BooleanClause.Occur.SHOULD));
@@ -182,12 +183,17 @@ public final class LuceneChunkIndex implements ChunkIndex {
                 new QueryScorer(q.build(), IndexFields.BODY));
         highlighter.setTextFragmenter(new SimpleFragmenter(FRAGMENT_CHARS));
         highlighter.setMaxDocCharsToAnalyze(Integer.MAX_VALUE);
-        try {
-            String[] fragments = highlighter.getBestFragments(analyzer, IndexFields.BODY, passage, FRAGMENTS);
-            return fragments.length == 0 ? Optional.empty() : Optional.of(String.join(" … ", fragments).strip());
-        } catch (IOException | InvalidTokenOffsetsException e) {
-            return Optional.empty();
-        }
+        return passage -> {
+            if (passage.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                String[] fragments = highlighter.getBestFragments(analyzer, IndexFields.BODY, passage, FRAGMENTS);
+                return fragments.length == 0 ? Optional.empty() : Optional.of(String.join(" … ", fragments).strip());
+            } catch (IOException | InvalidTokenOffsetsException e) {
+                return Optional.empty();
+            }
+        };
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -92,9 +93,10 @@ public final class SearchService {
             ranked = promoteExactTitle(query, ranked, request.sources());
         }
         List<SearchResult> results = new ArrayList<>();
+        Function<String, Optional<String>> highlight = index.highlighter(query);
         for (Fused f : ranked.subList(0, Math.min(request.k(), ranked.size()))) {
             index.resource(f.id).ifPresent(r -> results.add(
-                    SearchResult.of(r, snippet(query, f.body, r), f.score, f.lexical, f.semantic)));
+                    SearchResult.of(r, snippet(highlight, f.body, r), f.score, f.lexical, f.semantic)));
         }
         Map<String, Integer> facets = facets(ranked);
         double tookMs = (System.nanoTime() - start) / 1e6;
@@ -254,9 +256,9 @@ public final class SearchService {
         return counts;
     }
 
-    private String snippet(String query, String body, Resource resource) {
+    private static String snippet(Function<String, Optional<String>> highlight, String body, Resource resource) {
         String passage = body == null || body.isEmpty() ? resource.description() : body;
-        return index.highlight(query, passage).orElseGet(() -> escape(abbreviate(passage)));
+        return highlight.apply(passage).orElseGet(() -> escape(abbreviate(passage)));
     }
 
     static String titleKey(String text) {
