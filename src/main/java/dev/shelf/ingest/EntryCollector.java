@@ -10,6 +10,11 @@ import java.util.Optional;
 /** Collects the entries of one list as parsers find them, checking URLs and recording warnings by line. */
 final class EntryCollector {
 
+    /** Longer titles are run-on text, not titles. */
+    static final int MAX_TITLE_CHARS = 300;
+    /** Longer descriptions are pasted text, not a description of one entry; the rest would only bloat the index. */
+    static final int MAX_DESCRIPTION_CHARS = 20_000;
+
     private final Path file;
     private final List<Entry> entries = new ArrayList<>();
     private final List<IngestWarning> warnings = new ArrayList<>();
@@ -57,15 +62,36 @@ final class EntryCollector {
             warn(line, "skipped an entry without a title" + (url == null ? "" : " (" + url + ")"));
             return;
         }
+        if (cleanTitle.length() > MAX_TITLE_CHARS) {
+            warn(line, "title of " + cleanTitle.length() + " characters cut to " + MAX_TITLE_CHARS);
+            cleanTitle = cut(cleanTitle, MAX_TITLE_CHARS);
+        }
         String cleanDescription = TextCleaner.prose(description);
         if (cleanDescription.equalsIgnoreCase(cleanTitle)) {
             cleanDescription = "";
+        }
+        if (cleanDescription.length() > MAX_DESCRIPTION_CHARS) {
+            warn(line, "description of " + cleanDescription.length() + " characters cut to " + MAX_DESCRIPTION_CHARS);
+            cleanDescription = cut(cleanDescription, MAX_DESCRIPTION_CHARS);
         }
         entries.add(new Entry(cleanTitle, url, links, cleanDescription, kind, section, line, metadata));
     }
 
     ParsedList result(String name) {
         return new ParsedList(name, List.copyOf(entries), List.copyOf(warnings));
+    }
+
+    /** The text cut to at most {@code max} characters, at a space when there is one near the end. */
+    private static String cut(String text, int max) {
+        int end = max - 1;
+        int space = text.lastIndexOf(' ', end);
+        if (space > max - 100) {
+            end = space;
+        }
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end).strip() + "…";
     }
 
     private static String abbreviate(String text) {

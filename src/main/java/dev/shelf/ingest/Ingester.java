@@ -55,7 +55,9 @@ public final class Ingester {
                 skipped.add(new IngestWarning(file, 0, rejected.reason()));
                 continue;
             }
-            String text = ((SourceReader.Text) outcome).text();
+            SourceReader.Text read = (SourceReader.Text) outcome;
+            String text = read.text();
+            read.problems().forEach(p -> warnings.add(new IngestWarning(file, p.line(), p.message())));
             ParsedList parsed;
             try {
                 parsed = isMarkdown(file, text) ? markdown.parse(file, text) : outline.parse(file, text);
@@ -142,7 +144,9 @@ public final class Ingester {
         private final List<String> section;
         private final Set<String> links = new LinkedHashSet<>();
         private final Set<String> descriptions = new LinkedHashSet<>();
-        private final List<Mention> mentions = new ArrayList<>();
+        private int descriptionChars;
+        // A set: the same link written many times on one line is one mention.
+        private final Set<Mention> mentions = new LinkedHashSet<>();
         private final Map<String, String> metadata = new LinkedHashMap<>();
 
         ResourceBuilder(String id, Entry first) {
@@ -155,8 +159,9 @@ public final class Ingester {
 
         ResourceBuilder add(Entry entry, Mention mention) {
             links.addAll(entry.links());
-            if (!entry.description().isEmpty()) {
-                descriptions.add(entry.description());
+            if (!entry.description().isEmpty() && descriptionChars < EntryCollector.MAX_DESCRIPTION_CHARS
+                    && descriptions.add(entry.description())) {
+                descriptionChars += entry.description().length();
             }
             entry.metadata().forEach(metadata::putIfAbsent);
             mentions.add(mention);
@@ -169,8 +174,8 @@ public final class Ingester {
                 allLinks.add(url);
             }
             links.stream().filter(l -> !l.equals(url)).forEach(allLinks::add);
-            return new Resource(id, title, url, allLinks, String.join("\n", descriptions), kind, section, mentions,
-                    metadata);
+            return new Resource(id, title, url, allLinks, String.join("\n", descriptions), kind, section,
+                    List.copyOf(mentions), metadata);
         }
     }
 }

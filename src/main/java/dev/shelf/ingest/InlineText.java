@@ -1,7 +1,10 @@
 package dev.shelf.ingest;
 
 import java.text.BreakIterator;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -36,8 +39,19 @@ final class InlineText {
     record LinkRef(String text, String destination, int start, int end, boolean imageOnly, String label) {
     }
 
+    /** Inlines nested deeper than this (emphasis in emphasis...) are read as plain text, without recursion. */
+    static final int MAX_DEPTH = 64;
+    /** A "sentence" longer than this is a run-on line, not a description: only a window around the link is kept. */
+    static final int MAX_SENTENCE_CHARS = 600;
+    /** How far back a {@code [Label]} before a link is looked for. */
+    private static final int MAX_LABEL_CHARS = 300;
+
     private final StringBuilder text = new StringBuilder();
     private final List<LinkRef> links = new ArrayList<>();
+    private String raw;
+    private int[] sentenceStarts;
+    private String withoutLinks;
+    private int weightWithoutLinks = -1;
     private String openHtmlHref;
     private int openHtmlStart;
     private String openHtmlAlt;
@@ -49,7 +63,7 @@ final class InlineText {
     static InlineText of(Node parent) {
         InlineText result = new InlineText();
         for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
-            result.visit(child);
+            result.visit(child, 0);
         }
         return result;
     }
@@ -64,6 +78,21 @@ final class InlineText {
 
     /** The text with every link's visible text removed: what the entry says besides its links. */
     String textWithoutLinks() {
+        if (withoutLinks == null) {
+            withoutLinks = computeTextWithoutLinks();
+        }
+        return withoutLinks;
+    }
+
+    /** {@link TextCleaner#weight} of {@link #textWithoutLinks()}, computed once: it is asked for once per link. */
+    int weightWithoutLinks() {
+        if (weightWithoutLinks < 0) {
+            weightWithoutLinks = TextCleaner.weight(textWithoutLinks());
+        }
+        return weightWithoutLinks;
+    }
+
+    private String computeTextWithoutLinks() {
         StringBuilder rest = new StringBuilder();
         int at = 0;
         for (LinkRef link : links) {
@@ -76,23 +105,64 @@ final class InlineText {
         return TextCleaner.prose(rest.toString());
     }
 
-    /** The sentence of the text that contains the given link (the whole text when it is one sentence). */
+    /**
+     * The sentence of the text that contains the given link (the whole text when it is one sentence), cut to a window
+     * around the link when it is longer than a sentence can sensibly be.
+     */
     String sentenceAround(LinkRef link) {
-        String raw = text.toString();
-        BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
-        sentences.setText(raw);
-        int start = sentences.preceding(Math.min(link.start() + 1, raw.length()));
-        if (start == BreakIterator.DONE) {
-            start = 0;
+        if (sentenceStarts == null) {
+            // Boundaries are found once per text: a paragraph of thousands of links must not be scanned per link.
+            raw = text.toString();
+            BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
+            sentences.setText(raw);
+            List<Integer> starts = new ArrayList<>();
+            for (int at = sentences.first(); at != BreakIterator.DONE; at = sentences.next()) {
+                starts.add(at);
+            }
+            sentenceStarts = starts.stream().mapToInt(Integer::intValue).toArray();
         }
-        int end = sentences.following(Math.max(link.end() - 1, start));
-        if (end == BreakIterator.DONE) {
-            end = raw.length();
+        int start = boundaryAtOrBefore(Math.min(link.start(), raw.length()));
+        int end = boundaryAfter(Math.max(link.end() - 1, start));
+        if (end - start > MAX_SENTENCE_CHARS) {
+            int half = MAX_SENTENCE_CHARS / 2;
+            start = Math.max(start, wordStart(link.start() - half));
+            end = Math.min(end, wordEnd(Math.max(link.end(), start) + half));
         }
-        return TextCleaner.prose(raw.substring(start, end));
+        return TextCleaner.prose(raw.substring(start, Math.max(start, end)));
     }
 
-    private void visit(Node node) {
+    private int boundaryAtOrBefore(int offset) {
+        int i = Arrays.binarySearch(sentenceStarts, offset);
+        return i >= 0 ? sentenceStarts[i] : i == -1 ? 0 : sentenceStarts[-i - 2];
+    }
+
+    private int boundaryAfter(int offset) {
+        int i = Arrays.binarySearch(sentenceStarts, offset + 1);
+        int next = i >= 0 ? i : -i - 1;
+        return next < sentenceStarts.length ? sentenceStarts[next] : raw.length();
+    }
+
+    private int wordStart(int offset) {
+        int at = Math.max(0, offset);
+        while (at > 0 && at < raw.length() && !Character.isWhitespace(raw.charAt(at - 1)) && offset - at < 40) {
+            at--;
+        }
+        return at;
+    }
+
+    private int wordEnd(int offset) {
+        int at = Math.min(raw.length(), offset);
+        while (at < raw.length() && !Character.isWhitespace(raw.charAt(at)) && at - offset < 40) {
+            at++;
+        }
+        return at;
+    }
+
+    private void visit(Node node, int depth) {
+        if (depth > MAX_DEPTH) {
+            appendPlainText(node);
+            return;
+        }
         switch (node) {
             case Text t -> text.append(t.getLiteral());
             case Code c -> text.append(c.getLiteral());
@@ -101,17 +171,37 @@ final class InlineText {
             case Image image -> {
                 // Images are decoration; their alt text only matters as the text of a badge link.
             }
-            case Link link -> visitLink(link);
+            case Link link -> visitLink(link, depth);
             case HtmlInline html -> visitHtml(html.getLiteral());
             default -> {
                 for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-                    visit(child);
+                    visit(child, depth + 1);
                 }
             }
         }
     }
 
-    private void visitLink(Link link) {
+    /** The literal text of a subtree, walked with an explicit stack so that no nesting depth can overflow. */
+    private void appendPlainText(Node root) {
+        Deque<Node> pending = new ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            Node node = pending.pop();
+            switch (node) {
+                case Text t -> text.append(t.getLiteral());
+                case Code c -> text.append(c.getLiteral());
+                case SoftLineBreak s -> text.append(' ');
+                case HardLineBreak h -> text.append(' ');
+                default -> {
+                    for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
+                        pending.push(child);
+                    }
+                }
+            }
+        }
+    }
+
+    private void visitLink(Link link, int depth) {
         String label = bracketLabelBefore();
         int start = text.length();
         boolean hasImage = false;
@@ -121,7 +211,7 @@ final class InlineText {
                 hasImage = true;
                 alt = altText(image);
             } else {
-                visit(child);
+                visit(child, depth + 1);
             }
         }
         String visible = text.substring(start);
@@ -139,7 +229,12 @@ final class InlineText {
         if (end < 3 || text.charAt(end - 1) != ']') {
             return null;
         }
-        int open = text.lastIndexOf("[", end - 1);
+        int open = -1;
+        for (int i = end - 2; i >= Math.max(0, end - MAX_LABEL_CHARS) && open < 0; i--) {
+            if (text.charAt(i) == '[') {
+                open = i;
+            }
+        }
         if (open < 0 || text.indexOf("]", open) != end - 1) {
             return null;
         }

@@ -52,6 +52,10 @@ final class MarkdownParser {
     private static final Pattern HTML_TAG = Pattern.compile("<[^>]*>");
     private static final Pattern DESCRIPTION_HEADER = Pattern.compile(
             "(?i).*(description|details|notes|summary|敘述|描述|說明|说明).*");
+    /** Blocks nested deeper than this (quotes in lists in quotes...) are read without recursion. */
+    static final int MAX_DEPTH = 64;
+    /** Unclosed HTML blocks and code fences repaired per file: each repair parses the file again. */
+    private static final int MAX_UNCLOSED_REPAIRS = 5;
     /** Prose under a heading becomes a section resource from this many words on. */
     private static final int MIN_SECTION_WEIGHT = 10;
     /** A list item or paragraph that carries links also counts as prose when it says this much besides them. */
@@ -65,7 +69,25 @@ final class MarkdownParser {
             .build();
 
     ParsedList parse(Path file, String text) {
-        return new Walk(file, text.split("\\r?\\n|\\r", -1)).run(parser.parse(text));
+        String[] lines = text.split("\\r?\\n|\\r", -1);
+        List<MarkdownGuard.Note> notes = new ArrayList<>();
+        MarkdownGuard.limitNesting(lines, MAX_DEPTH, notes);
+        Node document = parser.parse(String.join("\n", lines));
+        int lastLine = lines.length > 1 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+        for (int repair = 0; repair < MAX_UNCLOSED_REPAIRS; repair++) {
+            var unclosed = MarkdownGuard.unclosedBlock(document, lines);
+            if (unclosed.isEmpty()) {
+                break;
+            }
+            int index = unclosed.get().lineIndex();
+            notes.add(new MarkdownGuard.Note(index + 1, unclosed.get().what() + " that is never closed would hide lines "
+                    + (index + 2) + "-" + lastLine + "; read it as text and the lines after it as Markdown"));
+            lines[index] = MarkdownGuard.escapeStart(lines[index]);
+            document = parser.parse(String.join("\n", lines));
+        }
+        Walk walk = new Walk(file, lines);
+        notes.forEach(note -> walk.out.warn(note.line(), note.message()));
+        return walk.run(document);
     }
 
     private record Level(int level, String title) {
@@ -109,7 +131,7 @@ final class MarkdownParser {
         ParsedList run(Node document) {
             for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
                 try {
-                    block(block, List.of());
+                    block(block, List.of(), 0);
                 } catch (RuntimeException e) {
                     out.warn(line(block), "skipped a block that could not be read: " + e);
                 }
@@ -118,7 +140,7 @@ final class MarkdownParser {
             return out.result(name);
         }
 
-        private void block(Node block, List<String> listPath) {
+        private void block(Node block, List<String> listPath, int depth) {
             if (block instanceof Heading heading) {
                 heading(heading);
                 return;
@@ -126,13 +148,17 @@ final class MarkdownParser {
             if (skipLevel > 0) {
                 return;
             }
+            if (depth > MAX_DEPTH) {
+                flattened(block, listPath);
+                return;
+            }
             switch (block) {
                 case Paragraph p -> paragraph(p, listPath);
-                case ListBlock list -> list(list, listPath);
+                case ListBlock list -> list(list, listPath, depth);
                 case TableBlock table -> table(table);
                 case BlockQuote quote -> {
                     for (Node child = quote.getFirstChild(); child != null; child = child.getNext()) {
-                        block(child, listPath);
+                        block(child, listPath, depth + 1);
                     }
                 }
                 case HtmlBlock html -> htmlTitle(html.getLiteral());
@@ -243,7 +269,7 @@ final class MarkdownParser {
             InlineText inline = InlineText.of(paragraph);
             boolean linked = linkEntries(inline, line(paragraph), listPath);
             if (!linked || headingLink != null
-                    || TextCleaner.weight(inline.textWithoutLinks()) >= MIN_PROSE_BESIDES_LINKS) {
+                    || inline.weightWithoutLinks() >= MIN_PROSE_BESIDES_LINKS) {
                 addProse(inline.text());
             }
         }
@@ -286,7 +312,7 @@ final class MarkdownParser {
                 return ref.text();
             }
             String besides = inline.textWithoutLinks();
-            if (!besides.isEmpty() && TextCleaner.weight(besides) <= MAX_LIST_LABEL_WEIGHT) {
+            if (!besides.isEmpty() && inline.weightWithoutLinks() <= MAX_LIST_LABEL_WEIGHT) {
                 return besides;
             }
             List<String> context = path(listPath);
@@ -294,11 +320,32 @@ final class MarkdownParser {
             return (where == null ? "" : where + " ") + "(" + TextCleaner.title(ref.text()) + ")";
         }
 
-        private void list(ListBlock list, List<String> listPath) {
+        /**
+         * Reads blocks nested deeper than {@link #MAX_DEPTH} without recursion: their paragraphs still give entries,
+         * under the section path reached at that depth.
+         */
+        private void flattened(Node deep, List<String> listPath) {
+            out.warn(line(deep), "nested more than " + MAX_DEPTH + " levels deep; the deeper part is read as if it were"
+                    + " at that level");
+            Deque<Node> pending = new ArrayDeque<>();
+            pending.push(deep);
+            while (!pending.isEmpty()) {
+                Node node = pending.pop();
+                if (node instanceof Paragraph paragraph) {
+                    paragraph(paragraph, listPath);
+                } else if (!(node instanceof TableBlock || node instanceof HtmlBlock || node instanceof Heading)) {
+                    for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
+                        pending.push(child);
+                    }
+                }
+            }
+        }
+
+        private void list(ListBlock list, List<String> listPath, int depth) {
             for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
                 if (item instanceof ListItem listItem) {
                     try {
-                        listItem(listItem, listPath);
+                        listItem(listItem, listPath, depth);
                     } catch (RuntimeException e) {
                         out.warn(line(listItem), "skipped a list item that could not be read: " + e);
                     }
@@ -306,7 +353,7 @@ final class MarkdownParser {
             }
         }
 
-        private void listItem(ListItem item, List<String> listPath) {
+        private void listItem(ListItem item, List<String> listPath, int depth) {
             Node first = item.getFirstChild();
             List<String> childPath = listPath;
             Node rest = first;
@@ -316,7 +363,7 @@ final class MarkdownParser {
                 int line = line(label);
                 if (!conceptItem(label, inline, line, listPath)) {
                     boolean linked = linkEntries(inline, line, listPath);
-                    if (!linked || TextCleaner.weight(inline.textWithoutLinks()) >= MIN_PROSE_BESIDES_LINKS) {
+                    if (!linked || inline.weightWithoutLinks() >= MIN_PROSE_BESIDES_LINKS) {
                         addProse(inline.text());
                     }
                     String labelText = TextCleaner.heading(inline.text());
@@ -326,7 +373,7 @@ final class MarkdownParser {
                 }
             }
             for (Node child = rest; child != null; child = child.getNext()) {
-                block(child, childPath);
+                block(child, childPath, depth + 1);
             }
         }
 
