@@ -13,12 +13,13 @@ import org.commonmark.node.Node;
  * Repairs, before and after parsing, the two ways a small slip in a Markdown list hides everything after it or
  * exhausts the parser: container markers nested thousands deep on one line ({@code > > > ...}, {@code - - - ...}), and
  * an HTML block or code fence that is never closed ({@code <!--}, {@code <pre>}, {@code ```}), which CommonMark runs to
- * the end of the file.
+ * the end of the file, or an HTML declaration ({@code <!DOCTYPE}, {@code <?}) that runs on to a stray {@code >}.
  * Each repair is reported with its line.
  */
 final class MarkdownGuard {
 
     private static final Pattern ENTRY_SIGNS = Pattern.compile("\\]\\(\\s*<?https?:|^\\s{0,3}#{1,6}\\s");
+    private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t]*\\n|\\n[ \\t]*$");
     private static final Pattern RAW_TEXT_TAG = Pattern.compile("(?i)^<(script|pre|style|textarea)(?=[\\s>]|$)");
 
     /** A repair made, with its 1-based line. */
@@ -59,27 +60,31 @@ final class MarkdownGuard {
         }
     }
 
-    /** A block that runs to the end of the file because it is never closed. */
-    record Unclosed(int lineIndex, String what) {
+    /**
+     * A block that hides the lines after it: it is never closed and runs to the end of the file, or it is an HTML
+     * declaration or processing instruction that runs on over blank lines to a stray {@code >}.
+     *
+     * @param lineIndex 0-based line where it opens
+     * @param lastIndex 0-based last line it hides
+     */
+    record Unclosed(int lineIndex, int lastIndex, String what) {
     }
 
-    /**
-     * The first top-level HTML block or fenced code block that is never closed and so runs to the end of the
-     * document, when the lines it hides look like list entries.
-     */
+    /** The first top-level block that hides lines which look like list entries, if there is one. */
     static Optional<Unclosed> unclosedBlock(Node document, String[] lines) {
         for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
             if (block.getSourceSpans().isEmpty()) {
                 continue;
             }
             int start = block.getSourceSpans().get(0).getLineIndex();
+            int last = block.getSourceSpans().get(block.getSourceSpans().size() - 1).getLineIndex();
             String what = switch (block) {
-                case HtmlBlock html when isUnclosed(html.getLiteral()) -> "HTML";
-                case FencedCodeBlock fence when fence.getClosingFenceLength() == null -> "code fence";
+                case HtmlBlock html -> hidingHtml(html.getLiteral());
+                case FencedCodeBlock fence when fence.getClosingFenceLength() == null -> "a code fence that is never closed";
                 default -> null;
             };
-            if (what != null && hidesEntries(lines, start + 1)) {
-                return Optional.of(new Unclosed(start, what));
+            if (what != null && hidesEntries(lines, start + 1, last)) {
+                return Optional.of(new Unclosed(start, last, what));
             }
         }
         return Optional.empty();
@@ -91,8 +96,8 @@ final class MarkdownGuard {
         return at >= line.length() ? line : line.substring(0, at) + "\\" + line.substring(at);
     }
 
-    private static boolean hidesEntries(String[] lines, int from) {
-        for (int i = from; i < lines.length; i++) {
+    private static boolean hidesEntries(String[] lines, int from, int to) {
+        for (int i = from; i <= to && i < lines.length; i++) {
             if (ENTRY_SIGNS.matcher(lines[i]).find()) {
                 return true;
             }
@@ -100,25 +105,30 @@ final class MarkdownGuard {
         return false;
     }
 
-    private static boolean isUnclosed(String literal) {
+    /** What hides lines in this HTML block, or null when it is a well-formed one. */
+    private static String hidingHtml(String literal) {
         String html = literal.stripLeading();
         Matcher tag = RAW_TEXT_TAG.matcher(html);
         if (tag.find()) {
-            return !html.toLowerCase(Locale.ROOT).contains("</" + tag.group(1).toLowerCase(Locale.ROOT) + ">");
+            boolean closed = html.toLowerCase(Locale.ROOT).contains("</" + tag.group(1).toLowerCase(Locale.ROOT) + ">");
+            return closed ? null : "HTML that is never closed";
         }
         if (html.startsWith("<!--")) {
-            return html.indexOf("-->", 2) < 0;
+            int close = html.indexOf("-->", 2);
+            if (close < 0) {
+                return "an HTML comment that is never closed";
+            }
+            // A comment closed at the end of a line was meant, however long: the author hid those lines on purpose.
+            // One that runs over blank lines to a "-->" inside a line (a diagram's arrow) was not.
+            int lineEnd = html.indexOf('\n', close);
+            String rest = html.substring(close + 3, lineEnd < 0 ? html.length() : lineEnd);
+            return !rest.isBlank() && BLANK_LINE.matcher(html.substring(0, close)).find()
+                    ? "an HTML comment that runs on to a stray -->" : null;
         }
-        if (html.startsWith("<![CDATA[")) {
-            return !html.contains("]]>");
-        }
-        if (html.startsWith("<?")) {
-            return html.indexOf("?>", 2) < 0;
-        }
-        if (html.length() > 2 && html.startsWith("<!") && Character.isLetter(html.charAt(2))) {
-            return html.indexOf('>') < 0;
-        }
-        return false;
+        boolean declaration = html.startsWith("<?") || html.startsWith("<![CDATA[")
+                || (html.length() > 2 && html.startsWith("<!") && Character.isLetter(html.charAt(2)));
+        return declaration && BLANK_LINE.matcher(html).find() ? "an HTML declaration that runs on over blank lines"
+                : null;
     }
 
     private static int skipBlanks(String line, int at) {

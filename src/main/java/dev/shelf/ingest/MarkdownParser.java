@@ -80,8 +80,9 @@ final class MarkdownParser {
                 break;
             }
             int index = unclosed.get().lineIndex();
-            notes.add(new MarkdownGuard.Note(index + 1, unclosed.get().what() + " that is never closed would hide lines "
-                    + (index + 2) + "-" + lastLine + "; read it as text and the lines after it as Markdown"));
+            int last = Math.min(lastLine, unclosed.get().lastIndex() + 1);
+            notes.add(new MarkdownGuard.Note(index + 1, unclosed.get().what() + " would hide lines " + (index + 2)
+                    + "-" + last + "; read it as text and the lines after it as Markdown"));
             lines[index] = MarkdownGuard.escapeStart(lines[index]);
             document = parser.parse(String.join("\n", lines));
         }
@@ -439,6 +440,9 @@ final class MarkdownParser {
             if (written > headers.size()) {
                 out.warn(line, "table row has " + written + " cells but its header has " + headers.size()
                         + "; the extra cells are ignored");
+            } else if (written > 0 && written < headers.size()) {
+                out.warn(line, "table row has " + written + " cells but its header has " + headers.size()
+                        + "; the missing cells are read as empty");
             }
             if (cells.stream().allMatch(c -> c.text().isBlank())) {
                 out.warn(line, "skipped an empty table row");

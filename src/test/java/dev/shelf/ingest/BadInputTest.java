@@ -116,4 +116,43 @@ class BadInputTest {
         assertTrue(out.toString().contains("Good list"), out::toString);
         assertTrue(out.toString().contains("1 resources from 1 lists"), out::toString);
     }
+
+    @Test
+    void a_stray_byte_that_is_not_utf8_costs_one_character_and_is_reported_at_its_line() throws IOException {
+        StringBuilder list = new StringBuilder("# Bytes\n\n");
+        for (int i = 1; i <= 30; i++) {
+            list.append("* [Entry ").append(i).append("](https://example.org/").append(i).append(")\n");
+        }
+        byte[] bytes = list.toString().getBytes(StandardCharsets.UTF_8);
+        int at = list.indexOf("Entry 7");
+        bytes[at + 2] = (byte) 0xE9;
+        Path file = write("bytes.md", bytes);
+
+        IngestResult result = new Ingester().ingest(List.of(file));
+
+        assertEquals(30, result.resources().size());
+        assertTrue(result.warnings().stream().anyMatch(w -> w.line() == 9 && w.message().contains("not UTF-8")),
+                result.warnings()::toString);
+    }
+
+    @Test
+    void an_html_comment_left_open_does_not_hide_the_rest_of_the_list() throws IOException {
+        Path file = write("comment.md", """
+                # Comments
+
+                * [Before](https://example.org/before)
+
+                <!-- TODO: sort these
+
+                ## Later
+
+                * [After](https://example.org/after)
+                """);
+
+        IngestResult result = new Ingester().ingest(List.of(file));
+
+        assertEquals(List.of("Before", "After"), result.resources().stream().map(Resource::title).toList());
+        assertTrue(result.warnings().stream().anyMatch(w -> w.line() == 5 && w.message().contains("never closed")),
+                result.warnings()::toString);
+    }
 }
