@@ -19,6 +19,7 @@ import dev.shelf.search.Fusion;
 import dev.shelf.search.SearchMode;
 import dev.shelf.search.SearchRequest;
 import dev.shelf.search.SearchService;
+import dev.shelf.web.ServiceProvider;
 import dev.shelf.web.WebApp;
 import io.javalin.Javalin;
 import java.io.BufferedReader;
@@ -39,7 +40,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -181,7 +181,7 @@ public final class Benchmark {
     }
 
     private Map<String, Object> serving(SearchService service) throws Exception {
-        Javalin app = WebApp.create(() -> Optional.of(service), Path.of("web")).start("127.0.0.1", 0);
+        Javalin app = WebApp.create(ServiceProvider.of(service), Path.of("web")).start("127.0.0.1", 0);
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             Map<String, Object> serving = new LinkedHashMap<>();

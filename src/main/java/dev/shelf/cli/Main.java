@@ -1,5 +1,9 @@
 package dev.shelf.cli;
 
+import dev.shelf.embed.ModelException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +23,22 @@ public final class Main implements Runnable {
 
     /** The configured command line, shared by {@link #main} and tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::reportFailure);
+    }
+
+    /**
+     * A failure the user can act on (a file that cannot be written, a missing model) is one line saying what and
+     * what to do; anything else is a bug, and gets its stack trace too.
+     */
+    private static int reportFailure(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        PrintWriter err = command.getErr();
+        err.println("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+        if (!(e instanceof IOException || e instanceof UncheckedIOException || e instanceof ModelException)) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return 1;
     }
 
     @Override

@@ -1,15 +1,14 @@
 package dev.shelf.cli;
 
 import dev.shelf.embed.OnnxEncoder;
-import dev.shelf.index.LuceneChunkIndex;
-import dev.shelf.search.SearchService;
+import dev.shelf.search.ServedIndex;
+import dev.shelf.web.SearchLimiter;
 import dev.shelf.web.WebApp;
 import io.javalin.Javalin;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,10 +17,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code shelf serve}: the web UI and JSON API. Starts answering at once; when there is no index yet it builds one in
- * the background and the API answers 503 meanwhile. Stops cleanly on SIGTERM or Ctrl-C.
+ * the background and the API answers 503 meanwhile. A re-index ({@code shelf index} from another terminal) is picked
+ * up within seconds without failing a search. Stops cleanly on SIGTERM or Ctrl-C.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the web UI and the JSON API.")
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
+
+    /** How often the server looks for a newer build; reading one small file, so cheap. */
+    private static final Duration WATCH_PERIOD = Duration.ofSeconds(2);
 
     @Spec
     private CommandSpec spec;
@@ -29,7 +32,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     private Workspace workspace;
 
-    @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
+    @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}). Anything but loopback"
+            + " exposes your lists: the API has no authentication.", defaultValue = "127.0.0.1")
     private String host;
 
     @Option(names = "--port", description = "Port; 0 takes a free one (default: ${DEFAULT-VALUE}).", defaultValue = "7070")
@@ -39,14 +43,23 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             defaultValue = "web")
     private Path web;
 
+    @Option(names = "--max-searches", paramLabel = "N", description = "Searches run at once; up to 64 more wait"
+            + " briefly, the rest get 503 (default: two per core).")
+    private Integer maxSearches;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         OnnxEncoder encoder = workspace.encoder();
-        AtomicReference<LuceneChunkIndex> index = new AtomicReference<>();
-        AtomicReference<SearchService> service = new AtomicReference<>();
-        Javalin app = WebApp.create(() -> Optional.ofNullable(service.get()), web);
+        ServedIndex served = new ServedIndex(workspace.layout(), encoder, message -> {
+            out.println(message);
+            out.flush();
+        });
+        int cores = Runtime.getRuntime().availableProcessors();
+        SearchLimiter limiter = maxSearches == null ? SearchLimiter.forCores(cores)
+                : new SearchLimiter(Math.max(1, maxSearches), 64, Duration.ofSeconds(2));
+        Javalin app = WebApp.create(served::lease, limiter, web);
         if (!isLoopback(host)) {
             err.println("warning: serving on " + host + ": the API has no authentication; anyone who can reach this"
                     + " address can read your reading lists.");
@@ -56,10 +69,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Reverse order of opening: stop taking requests, then close the index, then the model.
             app.stop();
-            LuceneChunkIndex open = index.get();
-            if (open != null) {
-                open.close();
-            }
+            served.close();
             encoder.close();
             stopped.countDown();
         }, "shelf-shutdown"));
@@ -67,15 +77,20 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         out.printf("Shelf is serving http://%s:%d/%n", host.contains(":") ? "[" + host + "]" : host, app.port());
         out.flush();
         if (workspace.layout().current().isPresent()) {
-            open(encoder, index, service, out, err);
+            served.refresh();
+            served.watch(WATCH_PERIOD);
         } else {
             Thread builder = new Thread(() -> {
                 try {
-                    open(encoder, index, service, out, err);
+                    err.println("no index in " + workspace.index + " yet: building it from " + workspace.sources);
+                    err.flush();
+                    workspace.build(encoder, false, err, err);
+                    served.refresh();
                 } catch (Exception e) {
                     err.println("error: the first index build failed: " + e.getMessage());
                     err.flush();
                 }
+                served.watch(WATCH_PERIOD);
             }, "shelf-first-build");
             builder.setDaemon(true);
             builder.start();
@@ -84,17 +99,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         return 0;
     }
 
-    private void open(OnnxEncoder encoder, AtomicReference<LuceneChunkIndex> index, AtomicReference<SearchService> service,
-                      PrintWriter out, PrintWriter err) throws Exception {
-        LuceneChunkIndex opened = workspace.openOrBuild(encoder, out, err);
-        index.set(opened);
-        service.set(new SearchService(opened, encoder));
-        out.printf("Ready: %d resources from %d lists, indexed %s%n", opened.info().resources(),
-                opened.info().sources().size(), opened.info().indexedAt());
-        out.flush();
-    }
-
-    private static boolean isLoopback(String host) {
+    static boolean isLoopback(String host) {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
     }
 }

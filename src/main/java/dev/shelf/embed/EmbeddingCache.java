@@ -89,18 +89,24 @@ public final class EmbeddingCache {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         HexFormat hex = HexFormat.of();
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-            out.writeInt(MAGIC);
-            out.writeInt(VERSION);
-            out.writeInt(dimensions);
-            for (Map.Entry<String, float[]> e : vectors.entrySet()) {
-                out.write(hex.parseHex(e.getKey()));
-                for (float f : e.getValue()) {
-                    out.writeFloat(f);
+        try {
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+                out.writeInt(MAGIC);
+                out.writeInt(VERSION);
+                out.writeInt(dimensions);
+                for (Map.Entry<String, float[]> e : vectors.entrySet()) {
+                    out.write(hex.parseHex(e.getKey()));
+                    for (float f : e.getValue()) {
+                        out.writeFloat(f);
+                    }
                 }
             }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // A half-written cache (a full disk) must not stay behind taking the space; the old cache is untouched.
+            Files.deleteIfExists(tmp);
+            throw e;
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private void load() {

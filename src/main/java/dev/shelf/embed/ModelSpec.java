@@ -1,6 +1,10 @@
 package dev.shelf.embed;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,6 +64,8 @@ public record ModelSpec(String name, Path onnx, Path tokenizer, int dimensions, 
                     Boolean.parseBoolean(p.getProperty("normalize", "true").strip()),
                     p.getProperty("queryPrefix", ""));
             spec.checkFiles();
+            checkDigest(spec.onnx(), p.getProperty("onnxSha256"));
+            checkDigest(spec.tokenizer(), p.getProperty("tokenizerSha256"));
             return spec;
         } catch (IllegalArgumentException e) {
             throw new ModelException("malformed model spec " + specFile + ": " + e.getMessage(), e);
@@ -77,6 +83,33 @@ public record ModelSpec(String name, Path onnx, Path tokenizer, int dimensions, 
             } catch (IOException e) {
                 throw new ModelException("cannot read model file " + file + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * Checks a model file against the SHA-256 its spec records, when it records one: a damaged file that still loads
+     * would give wrong vectors without a word.
+     */
+    private static void checkDigest(Path file, String expected) {
+        if (expected == null || expected.isBlank()) {
+            return;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                sha.update(buffer, 0, n);
+            }
+            String actual = HexFormat.of().formatHex(sha.digest());
+            if (!actual.equalsIgnoreCase(expected.strip())) {
+                throw new ModelException("model file " + file + " is damaged (its SHA-256 is " + actual + ", expected "
+                        + expected.strip() + "); run `mvn -B -DskipTests package` to unpack it from Maven Central again",
+                        null);
+            }
+        } catch (IOException e) {
+            throw new ModelException("cannot read model file " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
     }
 

@@ -11,8 +11,14 @@ import dev.shelf.ingest.Source;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,12 +43,15 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Builds the index of a set of resources into a new folder and switches it in only once it is complete, so a failed
  * or killed build leaves the previous index serving. Vectors of unchanged passages come from the embedding cache;
- * {@code rebuild} ignores the cache and embeds everything again. NOTE: one build at a time per index folder.
+ * {@code rebuild} ignores the cache and embeds everything again. One build at a time writes an index folder (a
+ * file lock says so); a failed build leaves nothing behind but a clear error.
  */
 public final class IndexBuilder {
 
     /** Passages handed to the encoder per call: small enough for a smooth progress bar. */
     private static final int EMBED_STEP = 64;
+    /** Held (an OS file lock, released even when the process is killed) while a build writes the folder. */
+    private static final String LOCK_FILE = "build.lock";
 
     private final IndexLayout layout;
     private final OnnxEncoder encoder;
@@ -60,8 +69,52 @@ public final class IndexBuilder {
      */
     public BuildSummary build(List<Resource> resources, List<Source> sources, boolean rebuild, BuildProgress progress)
             throws IOException {
+        String served = layout.current().map(p -> "the index served before (" + p.getFileName() + ") is unchanged")
+                .orElse("there was no index before");
+        FileChannel lockFile;
+        try {
+            Files.createDirectories(layout.builds());
+            lockFile = FileChannel.open(layout.root().resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new IOException("cannot write the index folder " + layout.root() + ": " + reason(e) + "; " + served, e);
+        }
+        try (lockFile; FileLock lock = tryLock(lockFile)) {
+            if (lock == null) {
+                throw new IOException("another build is writing " + layout.root() + "; wait for it to finish");
+            }
+            try {
+                return buildLocked(resources, sources, rebuild, progress);
+            } catch (IOException e) {
+                throw new IOException("could not write the index in " + layout.root() + ": " + reason(e) + "; "
+                        + served, e);
+            }
+        }
+    }
+
+    /** The build lock, or null when another build (in this process or another) holds it. */
+    private static FileLock tryLock(FileChannel lockFile) throws IOException {
+        try {
+            return lockFile.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    /** What the operating system said, without the Java wrapping ("No space left on device", "Read-only file system"). */
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason() + " (" + fs.getFile() + ")";
+        }
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied (" + denied.getFile() + ")";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
+    private BuildSummary buildLocked(List<Resource> resources, List<Source> sources, boolean rebuild,
+                                     BuildProgress progress) throws IOException {
         long started = System.nanoTime();
-        Files.createDirectories(layout.builds());
         Chunker chunker = new Chunker(encoder::tokenCount, encoder.spec().chunkTokens());
         List<Chunk> chunks = new ArrayList<>();
         for (Resource resource : resources) {
@@ -84,12 +137,18 @@ public final class IndexBuilder {
         cache.save();
 
         Path build = layout.builds().resolve("build-" + System.currentTimeMillis() + "-" + ProcessHandle.current().pid());
-        write(build, resources, chunks, keys, cache);
-        Files.writeString(build.resolve(BuildInfo.FILE), json.writeValueAsString(new BuildInfo(
-                Instant.now().toString(), modelId, encoder.spec().dimensions(), resources.size(), chunks.size(),
-                sourceInfos(resources, sources))));
         Path previous = layout.current().orElse(null);
-        layout.switchTo(build);
+        try {
+            write(build, resources, chunks, keys, cache);
+            Files.writeString(build.resolve(BuildInfo.FILE), json.writeValueAsString(new BuildInfo(
+                    Instant.now().toString(), modelId, encoder.spec().dimensions(), resources.size(), chunks.size(),
+                    sourceInfos(resources, sources))));
+            layout.switchTo(build);
+        } catch (IOException | RuntimeException e) {
+            // The half-made build is of no use, and on a full disk its space is what the next try needs.
+            deleteQuietly(build, e);
+            throw e;
+        }
         removeOldBuilds(build, previous);
         return new BuildSummary(build, resources.size(), chunks.size(), missing.size(), chunks.size() - missing.size(),
                 tokens, (System.nanoTime() - started) / 1e9, embedSeconds);
@@ -183,6 +242,14 @@ public final class IndexBuilder {
         float[] vector = new float[bytes.length / Float.BYTES];
         ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
         return vector;
+    }
+
+    private static void deleteQuietly(Path build, Exception cause) {
+        try {
+            FileTrees.delete(build);
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     /** Deletes every build but the new one and the one it replaced (a server may still be reading that one). */

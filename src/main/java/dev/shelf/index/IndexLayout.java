@@ -44,7 +44,12 @@ public record IndexLayout(Path root) {
     /** Makes the given complete build the one served, in one atomic rename. */
     public void switchTo(Path build) throws IOException {
         Path tmp = root.resolve(CURRENT + ".tmp");
-        Files.writeString(tmp, build.getFileName().toString() + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.writeString(tmp, build.getFileName().toString() + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
     }
 }

@@ -6,11 +6,18 @@ final class ApiException extends RuntimeException {
 
     private final int status;
     private final String code;
+    private int retryAfterSeconds;
 
     ApiException(int status, String code, String message) {
         super(message);
         this.status = status;
         this.code = code;
+    }
+
+    /** Asks the client to retry after so many seconds (sent as Retry-After). */
+    ApiException retryAfter(int seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
     }
 
     int status() {
@@ -19,5 +26,9 @@ final class ApiException extends RuntimeException {
 
     String code() {
         return code;
+    }
+
+    int retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -5,6 +5,7 @@ import dev.shelf.search.SearchMode;
 import dev.shelf.search.SearchRequest;
 import dev.shelf.search.SearchResult;
 import dev.shelf.search.SearchService;
+import dev.shelf.search.ServiceLease;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
@@ -45,7 +46,18 @@ public final class WebApp {
      * @param webDir the folder of the UI's static files
      */
     public static Javalin create(ServiceProvider services, Path webDir) {
-        Api api = new Api(services);
+        return create(services, SearchLimiter.forCores(Runtime.getRuntime().availableProcessors()), webDir);
+    }
+
+    /**
+     * The app, not started, with the given bound on concurrent searches.
+     *
+     * @param services the search service, empty while the first index is being built
+     * @param limiter how many searches run and wait at once; beyond that the API answers 503
+     * @param webDir the folder of the UI's static files
+     */
+    public static Javalin create(ServiceProvider services, SearchLimiter limiter, Path webDir) {
+        Api api = new Api(services, limiter);
         return Javalin.create(config -> {
             config.http.compressionStrategy = CompressionStrategy.GZIP;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -65,7 +77,12 @@ public final class WebApp {
             config.routes.get("/api/sources", api::sources);
             config.routes.get("/api/health", api::health);
 
-            config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+            config.routes.exception(ApiException.class, (e, ctx) -> {
+                if (e.retryAfterSeconds() > 0) {
+                    ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
+                }
+                error(ctx, e.status(), e.code(), e.getMessage());
+            });
             config.routes.exception(ValidationException.class, (e, ctx) -> error(ctx, 400, "bad_parameter",
                     e.getErrors().entrySet().stream().map(entry -> entry.getKey() + ": " + entry.getValue().get(0).getMessage())
                             .collect(Collectors.joining("; "))));
@@ -96,24 +113,33 @@ public final class WebApp {
         ctx.status(status).json(new ApiError(code, message));
     }
 
-    /** The API's handlers. */
+    /** The API's handlers: each holds a lease on the index for the whole request, searches also a limiter turn. */
     private static final class Api {
         private final ServiceProvider services;
+        private final SearchLimiter limiter;
 
-        Api(ServiceProvider services) {
+        Api(ServiceProvider services, SearchLimiter limiter) {
             this.services = services;
+            this.limiter = limiter;
         }
 
-        private SearchService service(Context ctx) {
-            return services.current().orElseThrow(() -> {
-                ctx.header("Retry-After", "5");
-                return new ApiException(HttpStatus.SERVICE_UNAVAILABLE.getCode(), "index_building",
-                        "The index is being built for the first time; try again in a few seconds.");
-            });
+        private ServiceLease lease() {
+            return services.lease().orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE.getCode(),
+                    "index_building", "The index is being built for the first time; try again in a few seconds.")
+                    .retryAfter(5));
         }
 
         void search(Context ctx) {
-            SearchService service = service(ctx);
+            try (ServiceLease lease = lease()) {
+                SearchService service = lease.service();
+                SearchRequest request = searchRequest(ctx, service);
+                try (SearchLimiter.Permit turn = limiter.enter()) {
+                    ctx.json(service.search(request));
+                }
+            }
+        }
+
+        private SearchRequest searchRequest(Context ctx, SearchService service) {
             String q = single(ctx, "q");
             if (q == null || q.isBlank()) {
                 throw new ApiException(400, "missing_parameter", "Parameter q (the question) is required, e.g. /api/search?q=merge+models");
@@ -145,37 +171,45 @@ public final class WebApp {
                     }
                 }
             }
-            ctx.json(service.search(new SearchRequest(q, mode, k, sources)));
+            return new SearchRequest(q, mode, k, sources);
         }
 
         void resource(Context ctx) {
             String id = ctx.pathParam("id");
-            ctx.json(service(ctx).resource(id).orElseThrow(() -> notFound(id)));
+            try (ServiceLease lease = lease()) {
+                ctx.json(lease.service().resource(id).orElseThrow(() -> notFound(id)));
+            }
         }
 
         void related(Context ctx) {
             String id = ctx.pathParam("id");
             int k = k(ctx);
-            List<SearchResult> results = service(ctx).related(id, k).orElseThrow(() -> notFound(id));
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("id", id);
-            body.put("results", results);
-            ctx.json(body);
+            try (ServiceLease lease = lease(); SearchLimiter.Permit turn = limiter.enter()) {
+                List<SearchResult> results = lease.service().related(id, k).orElseThrow(() -> notFound(id));
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("id", id);
+                body.put("results", results);
+                ctx.json(body);
+            }
         }
 
         void sources(Context ctx) {
-            ctx.json(service(ctx).index().info().sources());
+            try (ServiceLease lease = lease()) {
+                ctx.json(lease.service().index().info().sources());
+            }
         }
 
         void health(Context ctx) {
-            BuildInfo info = service(ctx).index().info();
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", "ok");
-            body.put("resources", info.resources());
-            body.put("chunks", info.chunks());
-            body.put("model", info.model());
-            body.put("indexedAt", info.indexedAt());
-            ctx.json(body);
+            try (ServiceLease lease = lease()) {
+                BuildInfo info = lease.service().index().info();
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("status", "ok");
+                body.put("resources", info.resources());
+                body.put("chunks", info.chunks());
+                body.put("model", info.model());
+                body.put("indexedAt", info.indexedAt());
+                ctx.json(body);
+            }
         }
 
         private static int k(Context ctx) {

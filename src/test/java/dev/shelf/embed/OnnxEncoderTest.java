@@ -85,4 +85,35 @@ class OnnxEncoderTest {
         ModelException e = assertThrows(ModelException.class, () -> new OnnxEncoder(ModelSpec.load(dir)));
         assertTrue(e.getMessage().contains("model.onnx"), e.getMessage());
     }
+
+    @Test
+    void a_truncated_model_file_is_a_clear_error_not_a_native_crash(@TempDir Path dir) throws IOException {
+        byte[] real = Files.readAllBytes(SharedEncoder.get().spec().onnx());
+        Files.write(dir.resolve("model.onnx"), java.util.Arrays.copyOf(real, real.length / 2));
+        Files.copy(SharedEncoder.get().spec().tokenizer(), dir.resolve("tokenizer.json"));
+        Files.writeString(dir.resolve(ModelSpec.SPEC_FILE), "name=x\nonnx=model.onnx\ntokenizer=tokenizer.json\n"
+                + "dimensions=384\nmaxTokens=512\npooling=cls\n");
+        ModelException e = assertThrows(ModelException.class, () -> new OnnxEncoder(ModelSpec.load(dir)));
+        assertTrue(e.getMessage().contains("model.onnx") && e.getMessage().contains("mvn -B -DskipTests package"),
+                e.getMessage());
+    }
+
+    @Test
+    void a_model_file_damaged_by_one_byte_is_caught_by_its_recorded_checksum(@TempDir Path dir) throws IOException {
+        Path bundled = SharedEncoder.get().spec().onnx().getParent();
+        java.util.Properties spec = new java.util.Properties();
+        try (var in = Files.newBufferedReader(bundled.resolve(ModelSpec.SPEC_FILE))) {
+            spec.load(in);
+        }
+        byte[] model = Files.readAllBytes(bundled.resolve(spec.getProperty("onnx")));
+        model[model.length / 2] ^= 0x01;
+        Files.write(dir.resolve(spec.getProperty("onnx")), model);
+        Files.copy(bundled.resolve(spec.getProperty("tokenizer")), dir.resolve(spec.getProperty("tokenizer")));
+        Files.copy(bundled.resolve(ModelSpec.SPEC_FILE), dir.resolve(ModelSpec.SPEC_FILE));
+
+        ModelException e = assertThrows(ModelException.class, () -> ModelSpec.load(dir));
+        assertTrue(e.getMessage().contains(dir.resolve(spec.getProperty("onnx")).toString())
+                && e.getMessage().contains("damaged") && e.getMessage().contains("mvn -B -DskipTests package"),
+                e.getMessage());
+    }
 }

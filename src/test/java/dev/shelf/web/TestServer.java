@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /** A real server on a free loopback port, over the bundled index or over a list of the test's own. */
 final class TestServer implements AutoCloseable {
@@ -37,12 +36,12 @@ final class TestServer implements AutoCloseable {
     static TestServer bundled() {
         // Built here, not lazily on a request thread whose interruption would leave the shared index half made.
         SearchService service = BundledIndex.get().service();
-        return new TestServer(() -> Optional.of(service), null);
+        return new TestServer(ServiceProvider.of(service), null);
     }
 
     /** Serving no index yet, as while the first build runs. */
     static TestServer building() {
-        return new TestServer(Optional::empty, null);
+        return new TestServer(ServiceProvider.none(), null);
     }
 
     /** Serving one reading list written by the test. */
@@ -54,7 +53,7 @@ final class TestServer implements AutoCloseable {
             new IndexBuilder(layout, SharedEncoder.get()).build(ingested.resources(), ingested.sources(), false, BuildProgress.NONE);
             LuceneChunkIndex index = LuceneChunkIndex.open(layout.current().orElseThrow());
             SearchService service = new SearchService(index, SharedEncoder.get());
-            return new TestServer(() -> Optional.of(service), index);
+            return new TestServer(ServiceProvider.of(service), index);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,177 @@
+package dev.shelf.search;
+
+import dev.shelf.embed.OnnxEncoder;
+import dev.shelf.index.IndexLayout;
+import dev.shelf.index.LuceneChunkIndex;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The index a server answers from. When {@code index/CURRENT} names a newer complete build (a re-index, from this
+ * process or another), {@link #refresh()} opens it and swaps it in without failing a search in flight: every search
+ * holds a {@link ServiceLease} on the build it started on, and a replaced build is closed when its last lease ends.
+ * A build that cannot be opened is reported once and the one being served goes on serving. NOTE: thread-safe.
+ */
+public final class ServedIndex implements AutoCloseable {
+
+    private final IndexLayout layout;
+    private final OnnxEncoder encoder;
+    private final Consumer<String> log;
+    private final AtomicReference<Generation> current = new AtomicReference<>();
+    private final Object swapLock = new Object();
+    private Path failed;
+    private ScheduledExecutorService watcher;
+
+    /**
+     * @param log where to say that a new build is served, or that one could not be opened
+     */
+    public ServedIndex(IndexLayout layout, OnnxEncoder encoder, Consumer<String> log) {
+        this.layout = layout;
+        this.encoder = encoder;
+        this.log = log;
+    }
+
+    /** A lease on the service of the build being served; empty while there is none yet. */
+    public Optional<ServiceLease> lease() {
+        while (true) {
+            Generation served = current.get();
+            if (served == null) {
+                return Optional.empty();
+            }
+            if (served.retain()) {
+                return Optional.of(new Lease(served));
+            }
+            // That build was replaced and released between the two reads: the next read sees its successor.
+        }
+    }
+
+    /** The build being served, if any. */
+    public Optional<Path> build() {
+        return Optional.ofNullable(current.get()).map(Generation::build);
+    }
+
+    /**
+     * Serves the build {@code CURRENT} names, if it is not the one served already.
+     *
+     * @return whether another build is now served
+     */
+    public boolean refresh() {
+        synchronized (swapLock) {
+            Optional<Path> named = layout.current();
+            Generation served = current.get();
+            if (named.isEmpty() || (served != null && served.build().equals(named.get()))
+                    || named.get().equals(failed)) {
+                return false;
+            }
+            LuceneChunkIndex index;
+            try {
+                index = LuceneChunkIndex.open(named.get());
+            } catch (Exception e) {
+                failed = named.get();
+                log.accept("could not open the index " + named.get() + " (" + e.getMessage() + "); "
+                        + (served == null ? "nothing is served" : "still serving " + served.build().getFileName()));
+                return false;
+            }
+            current.set(new Generation(named.get(), index, new SearchService(index, encoder)));
+            if (served != null) {
+                served.release();
+            }
+            log.accept("serving " + named.get().getFileName() + ": " + index.info().resources() + " resources from "
+                    + index.info().sources().size() + " lists, indexed " + index.info().indexedAt());
+            return true;
+        }
+    }
+
+    /** Checks for a newer build every {@code period}, on a daemon thread, until closed. */
+    public synchronized void watch(Duration period) {
+        if (watcher == null) {
+            watcher = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "shelf-index-watcher");
+                thread.setDaemon(true);
+                return thread;
+            });
+            watcher.scheduleWithFixedDelay(this::refresh, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Stops watching and closes the build served once its last lease ends. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (watcher != null) {
+                watcher.shutdownNow();
+            }
+        }
+        synchronized (swapLock) {
+            Generation served = current.getAndSet(null);
+            if (served != null) {
+                served.release();
+            }
+        }
+    }
+
+    /** One opened build, counted: one reference for being served, one per lease. */
+    private static final class Generation {
+        private final Path build;
+        private final LuceneChunkIndex index;
+        private final SearchService service;
+        private final AtomicInteger references = new AtomicInteger(1);
+
+        Generation(Path build, LuceneChunkIndex index, SearchService service) {
+            this.build = build;
+            this.index = index;
+            this.service = service;
+        }
+
+        Path build() {
+            return build;
+        }
+
+        boolean retain() {
+            while (true) {
+                int now = references.get();
+                if (now == 0) {
+                    return false;
+                }
+                if (references.compareAndSet(now, now + 1)) {
+                    return true;
+                }
+            }
+        }
+
+        void release() {
+            if (references.decrementAndGet() == 0) {
+                index.close();
+            }
+        }
+    }
+
+    private static final class Lease implements ServiceLease {
+        private final Generation generation;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        Lease(Generation generation) {
+            this.generation = generation;
+        }
+
+        @Override
+        public SearchService service() {
+            return generation.service;
+        }
+
+        @Override
+        public void close() {
+            if (closed.compareAndSet(false, true)) {
+                generation.release();
+            }
+        }
+    }
+}
