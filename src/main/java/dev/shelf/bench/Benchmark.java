@@ -25,7 +25,6 @@ import io.javalin.Javalin;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -41,11 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,7 +60,6 @@ public final class Benchmark {
             "keep an LLM from making things up", "pick an embedding model for search",
             "run a language model without the cloud", "teach a model my company's tone of voice");
     private static final Pattern SERVING_LINE = Pattern.compile("serving http://([^/\\s]+)/");
-    private static final Duration LOAD_TIME_LIMIT = Duration.ofSeconds(120);
 
     /**
      * What to measure.
@@ -183,14 +177,21 @@ public final class Benchmark {
     private Map<String, Object> serving(SearchService service) throws Exception {
         Javalin app = WebApp.create(ServiceProvider.of(service), Path.of("web")).start("127.0.0.1", 0);
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            LoadGenerator load = new LoadGenerator(app.port(), config.queries());
             Map<String, Object> serving = new LinkedHashMap<>();
             for (int clients : new int[] {1, 4, 16}) {
-                serving.put("clients" + clients, load(client, app.port(), clients));
+                serving.put("clients" + clients, level(load.run(clients, config.requests())));
             }
-            System.gc();
-            var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-            serving.put("heapMb", heap.getUsed() / 1024.0 / 1024.0);
+            // Memory growth: the same 16-client run again and again must not leave more behind each time.
+            List<Double> heaps = new ArrayList<>();
+            heaps.add(LoadGenerator.heapAfterGcMb());
+            for (int run = 0; run < 3; run++) {
+                load.run(16, config.requests());
+                heaps.add(LoadGenerator.heapAfterGcMb());
+            }
+            serving.put("heapMb", heaps.get(heaps.size() - 1));
+            serving.put("heapAfterRunsMb", heaps);
+            serving.put("heapGrowthMb", heaps.get(heaps.size() - 1) - heaps.get(1));
             serving.put("benchRssMb", residentMb(Path.of("/proc/self/status")));
             return serving;
         } finally {
@@ -198,49 +199,11 @@ public final class Benchmark {
         }
     }
 
-    private Map<String, Object> load(HttpClient client, int port, int clients) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        long deadline = System.nanoTime() + LOAD_TIME_LIMIT.toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime();
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                futures.add(pool.submit(() -> {
-                    int i;
-                    while ((i = next.getAndIncrement()) < config.requests() && System.nanoTime() < deadline) {
-                        String q = config.queries().get(i % config.queries().size());
-                        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/search?q="
-                                + URLEncoder.encode(q, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(30)).build();
-                        try {
-                            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                            if (response.statusCode() != 200) {
-                                errors.incrementAndGet();
-                            }
-                        } catch (IOException e) {
-                            errors.incrementAndGet();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return;
-                        }
-                        done.incrementAndGet();
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-            pool.awaitTermination(10, TimeUnit.SECONDS);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
+    private static Map<String, Object> level(LoadGenerator.Result result) {
         Map<String, Object> level = new LinkedHashMap<>();
-        level.put("qps", done.get() / seconds);
-        level.put("errors", errors.get());
-        level.put("requests", done.get());
+        level.put("qps", result.qps());
+        level.put("errors", result.errors());
+        level.put("requests", result.requests());
         return level;
     }
 

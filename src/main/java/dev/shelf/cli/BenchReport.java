@@ -31,6 +31,9 @@ final class BenchReport {
             out.printf("serving, %-9s %7.1f queries/s, %s errors%n", level + ":", num(l.get("qps")), l.get("errors"));
         }
         out.printf("memory while serving: heap %.0f MB, resident %.0f MB%n", num(serving.get("heapMb")), num(serving.get("rssMb")));
+        out.printf("heap after GC, before and after three more 16-client runs: %s MB (growth %.1f MB)%n",
+                ((List<?>) serving.get("heapAfterRunsMb")).stream().map(mb -> String.format("%.0f", num(mb)))
+                        .collect(java.util.stream.Collectors.joining(" / ")), num(serving.get("heapGrowthMb")));
         out.printf("start-up to first answer: %s%n", report.get("startupSeconds") == null ? "n/a"
                 : String.format("%.2f s", num(report.get("startupSeconds"))));
         if (report.get("scale") instanceof List<?> rows) {

@@ -63,6 +63,7 @@ public final class WebApp {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.http.defaultContentType = "application/json";
             config.startup.showJavalinBanner = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = webDir.toAbsolutePath().normalize().toString();

@@ -63,6 +63,8 @@ class BenchCommandTest {
             assertEquals(0, report.at("/serving/" + level + "/errors").asInt(), level + " errors");
         }
         assertPositive(report.at("/serving/heapMb"), "heapMb");
+        assertEquals(4, report.at("/serving/heapAfterRunsMb").size(), "heap measured before and after three runs");
+        assertTrue(report.at("/serving/heapGrowthMb").isNumber(), "heapGrowthMb");
         assertPositive(report.at("/serving/rssMb"), "rssMb");
         assertPositive(report.get("startupSeconds"), "startupSeconds");
         JsonNode scale = report.get("scale");

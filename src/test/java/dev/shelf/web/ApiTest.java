@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -171,6 +172,50 @@ class ApiTest {
             assertFalse(response.statusCode() == 200 && response.body().contains("<modelVersion>"), path);
             assertTrue(response.statusCode() >= 400 || !response.body().contains("dev.shelf"), path);
         }
+    }
+
+    @Test
+    void the_ui_page_carries_a_strict_csp_and_the_other_security_headers() {
+        HttpResponse<String> page = server.get("/");
+        String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("script-src 'self'") && csp.contains("connect-src 'self'")
+                && csp.contains("default-src 'self'") && !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), csp);
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(""));
+        assertFalse(page.body().matches("(?s).*<script>.*|.*<script(?![^>]*\\bsrc=)[^>]*>.*"), "no inline script in the page");
+        assertFalse(page.body().contains(" onclick=") || page.body().contains(" onload="), "no inline handlers");
+    }
+
+    @Test
+    void folders_are_never_listed(@org.junit.jupiter.api.io.TempDir Path web) throws Exception {
+        java.nio.file.Files.writeString(web.resolve("index.html"), "<!doctype html><title>t</title>");
+        java.nio.file.Files.createDirectories(web.resolve("private"));
+        java.nio.file.Files.writeString(web.resolve("private").resolve("secret-notes.txt"), "secret");
+        io.javalin.Javalin app = WebApp.create(ServiceProvider.none(), web).start("127.0.0.1", 0);
+        try {
+            var client = java.net.http.HttpClient.newHttpClient();
+            for (String path : List.of("/private/", "/private", "/private/.", "/./private/")) {
+                HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + app.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+                assertFalse(response.body().contains("secret-notes"), path + " lists the folder: " + response.body());
+                assertTrue(response.statusCode() >= 300, path + " -> " + response.statusCode());
+            }
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void a_url_or_headers_too_large_for_the_server_get_a_json_error_too() throws Exception {
+        HttpResponse<String> longUrl = server.get("/api/search?q=" + "a".repeat(100_000));
+        assertEquals(414, longUrl.statusCode());
+        assertEquals("too_large", JSON.readTree(longUrl.body()).path("error").asText(), longUrl.body());
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/api/health")))
+                .header("X-Padding", "b".repeat(70_000)).build();
+        HttpResponse<String> bigHeaders = java.net.http.HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(431, bigHeaders.statusCode());
+        assertEquals("too_large", JSON.readTree(bigHeaders.body()).path("error").asText(), bigHeaders.body());
     }
 
     private static List<String> fieldNames(JsonNode node) {

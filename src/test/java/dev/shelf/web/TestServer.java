@@ -59,6 +59,10 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    int port() {
+        return app.port();
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + app.port() + path;
     }
