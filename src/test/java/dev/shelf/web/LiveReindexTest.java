@@ -124,9 +124,10 @@ class LiveReindexTest {
     }
 
     private int servedVersion(HttpClient client, int port) throws Exception {
-        String body = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/search?q=topic+seven&mode=lexical&k=1")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        JsonNode first = json.readTree(body).path("results").path(0);
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/search?q=topic+seven&mode=lexical&k=1")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode first = json.readTree(response.body()).path("results").path(0);
         String url = first.path("url").asText();
         return Integer.parseInt(url.replaceAll(".*/v(\\d+)/.*", "$1"));
     }
