@@ -139,4 +139,22 @@ class IndexBuildTest {
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         }
     }
+
+    @Test
+    void a_second_build_while_one_is_writing_the_folder_is_refused_and_changes_nothing(@TempDir Path root)
+            throws IOException {
+        Path list = Files.writeString(root.resolve("list.md"), LIST);
+        build(root.resolve("index"), ingest(list), false, BuildProgress.NONE);
+        Path before = new IndexLayout(root.resolve("index")).current().orElseThrow();
+        // The lock another `shelf index` process would hold while it writes.
+        try (java.nio.channels.FileChannel held = java.nio.channels.FileChannel.open(
+                root.resolve("index").resolve("build.lock"), java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock lock = held.lock()) {
+            IOException e = assertThrows(IOException.class,
+                    () -> build(root.resolve("index"), ingest(list), true, BuildProgress.NONE));
+            assertTrue(e.getMessage().contains("another build is writing"), e.getMessage());
+        }
+        assertEquals(before, new IndexLayout(root.resolve("index")).current().orElseThrow());
+        build(root.resolve("index"), ingest(list), true, BuildProgress.NONE);
+    }
 }

@@ -97,6 +97,7 @@ class LiveReindexTest {
             app.stop();
             served.close();
         }
+        System.out.println("LiveReindexTest: answers by status during 4 re-indexes: " + statuses);
         assertTrue(errors.isEmpty(), () -> errors.size() + " requests failed, first: " + errors.get(0));
         assertEquals(Map.of(200, statuses.get(200)), Map.copyOf(statuses), "every answer a 200: " + statuses);
         assertTrue(statuses.get(200).get() >= 50, "the clients kept searching during the builds: " + statuses);
