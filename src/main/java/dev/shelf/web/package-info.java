@@ -1,5 +1,6 @@
 /**
  * The JSON API and the static UI on Javalin: {@link dev.shelf.web.WebApp#create} builds the app around a search
- * service; it validates parameters, maps every failure to a JSON error, and holds no search logic.
+ * service; it validates parameters, bounds concurrent searches ({@link dev.shelf.web.SearchLimiter}), maps every
+ * failure (Jetty's own included) to a JSON error, and holds no search logic.
  */
 package dev.shelf.web;
