@@ -57,8 +57,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             out.flush();
         });
         int cores = Runtime.getRuntime().availableProcessors();
-        SearchLimiter limiter = maxSearches == null ? SearchLimiter.forCores(cores)
-                : new SearchLimiter(Math.max(1, maxSearches), 64, Duration.ofSeconds(2));
+        SearchLimiter limiter = maxSearches == null ? SearchLimiter.forCores(cores) : SearchLimiter.running(maxSearches);
         Javalin app = WebApp.create(served::lease, limiter, web);
         if (!isLoopback(host)) {
             err.println("warning: serving on " + host + ": the API has no authentication; anyone who can reach this"

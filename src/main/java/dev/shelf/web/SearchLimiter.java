@@ -29,9 +29,14 @@ public final class SearchLimiter {
         this.maxWait = maxWait;
     }
 
+    /** {@code running} searches at once, 64 waiting for up to two seconds. */
+    public static SearchLimiter running(int running) {
+        return new SearchLimiter(Math.max(1, running), 64, Duration.ofSeconds(2));
+    }
+
     /** Two searches per core at once, 64 waiting for up to two seconds. */
     public static SearchLimiter forCores(int cores) {
-        return new SearchLimiter(Math.max(2, 2 * cores), 64, Duration.ofSeconds(2));
+        return running(Math.max(2, 2 * cores));
     }
 
     /** A turn to search, to be closed when the search is done. */
