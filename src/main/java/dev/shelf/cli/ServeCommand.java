@@ -81,9 +81,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         } else {
             Thread builder = new Thread(() -> {
                 try {
-                    err.println("no index in " + workspace.index + " yet: building it from " + workspace.sources);
-                    err.flush();
-                    workspace.build(encoder, false, err, err);
+                    workspace.buildIfMissing(encoder, err);
                     served.refresh();
                 } catch (Exception e) {
                     err.println("error: the first index build failed: " + e.getMessage());

@@ -89,13 +89,18 @@ final class Workspace {
         return summary;
     }
 
-    /** Opens the index being served, building it first when there is none. */
-    LuceneChunkIndex openOrBuild(OnnxEncoder encoder, PrintWriter out, PrintWriter err) throws IOException {
+    /** Builds the index when there is none yet, saying so on {@code err}. */
+    void buildIfMissing(OnnxEncoder encoder, PrintWriter err) throws IOException {
         if (layout().current().isEmpty()) {
             err.println("no index in " + index + " yet: building it from " + sources);
             err.flush();
             build(encoder, false, err, err);
         }
+    }
+
+    /** Opens the index being served, building it first when there is none. */
+    LuceneChunkIndex openOrBuild(OnnxEncoder encoder, PrintWriter out, PrintWriter err) throws IOException {
+        buildIfMissing(encoder, err);
         return LuceneChunkIndex.open(layout().current().orElseThrow(
                 () -> new IOException("no complete index in " + index + " after building it")));
     }
