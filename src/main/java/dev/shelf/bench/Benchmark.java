@@ -9,13 +9,13 @@ import dev.shelf.index.BuildSummary;
 import dev.shelf.index.FileTrees;
 import dev.shelf.index.IndexBuilder;
 import dev.shelf.index.IndexLayout;
-import dev.shelf.index.LuceneChunkIndex;
+import dev.shelf.index.ChunkIndex;
 import dev.shelf.ingest.IngestResult;
 import dev.shelf.ingest.Kind;
 import dev.shelf.ingest.Mention;
 import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
-import dev.shelf.search.Fusion;
+import dev.shelf.search.SearchSettings;
 import dev.shelf.search.SearchMode;
 import dev.shelf.search.SearchRequest;
 import dev.shelf.search.SearchService;
@@ -74,13 +74,15 @@ public final class Benchmark {
     }
 
     private final OnnxEncoder encoder;
+    private final ChunkIndex.Opener opener;
     private final Config config;
     private final Consumer<String> log;
     /** Resident memory of the separate `serve` process, measured during the start-up run. */
     private double serverRssMb = -1;
 
-    public Benchmark(OnnxEncoder encoder, Config config, Consumer<String> log) {
+    public Benchmark(OnnxEncoder encoder, ChunkIndex.Opener opener, Config config, Consumer<String> log) {
         this.encoder = encoder;
+        this.opener = opener;
         this.config = config;
         this.log = log;
     }
@@ -96,11 +98,11 @@ public final class Benchmark {
         log.accept("indexing the lists from scratch, then again with nothing changed");
         report.put("indexing", indexing(lists));
 
-        try (LuceneChunkIndex index = LuceneChunkIndex.open(current.current().orElseThrow(
+        try (ChunkIndex index = opener.open(current.current().orElseThrow(
                 () -> new IOException("no index in " + current.root() + ": run `shelf index` first")))) {
             log.accept("searching in process, every mode");
             Map<String, Object> search = new LinkedHashMap<>();
-            SearchService uncached = new SearchService(index, encoder, Fusion.DEFAULT, Fusion.DEFAULT_SEMANTIC_WEIGHT, 0);
+            SearchService uncached = new SearchService(index, encoder, SearchSettings.DEFAULT.withQueryCacheSize(0));
             double hybridP50 = Double.NaN;
             for (SearchMode mode : SearchMode.values()) {
                 double[] times = searchTimes(uncached, mode);
@@ -341,8 +343,8 @@ public final class Benchmark {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("chunks", chunks);
             row.put("buildSeconds", summary.seconds());
-            try (LuceneChunkIndex index = LuceneChunkIndex.open(layout.current().orElseThrow())) {
-                SearchService service = new SearchService(index, encoder, Fusion.DEFAULT, Fusion.DEFAULT_SEMANTIC_WEIGHT, 0);
+            try (ChunkIndex index = opener.open(layout.current().orElseThrow())) {
+                SearchService service = new SearchService(index, encoder, SearchSettings.DEFAULT.withQueryCacheSize(0));
                 row.put("lexicalP50Ms", percentile(searchTimes(service, SearchMode.LEXICAL), 50));
                 row.put("semanticP50Ms", percentile(searchTimes(service, SearchMode.SEMANTIC), 50));
                 row.put("hybridP50Ms", percentile(searchTimes(service, SearchMode.HYBRID), 50));

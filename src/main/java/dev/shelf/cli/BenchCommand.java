@@ -2,10 +2,9 @@ package dev.shelf.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shelf.bench.Benchmark;
-import dev.shelf.embed.OnnxEncoder;
 import dev.shelf.eval.Judgments;
 import dev.shelf.index.FileTrees;
-import dev.shelf.index.LuceneChunkIndex;
+import dev.shelf.index.ChunkIndex;
 import dev.shelf.ingest.IngestResult;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -59,12 +58,12 @@ final class BenchCommand implements Callable<Integer> {
             timed.addAll(Judgments.loadQueries(queries).values());
         }
         Path scratch = Files.createTempDirectory("shelf-bench");
-        try (OnnxEncoder encoder = workspace.encoder()) {
+        try (var encoder = workspace.encoder()) {
             IngestResult lists = workspace.ingest(err);
-            try (LuceneChunkIndex ignored = workspace.openOrBuild(encoder, err, err)) {
+            try (ChunkIndex ignored = workspace.openOrBuild(encoder, err)) {
                 // The index is there (built if it was not); the benchmark opens its own reader.
             }
-            Benchmark benchmark = new Benchmark(encoder, new Benchmark.Config(timed, Math.max(1, rounds),
+            Benchmark benchmark = new Benchmark(encoder, Workspace.OPENER, new Benchmark.Config(timed, Math.max(1, rounds),
                     Math.max(1, requests), Math.max(0, scale), scratch), step -> {
                 err.println("bench: " + step);
                 err.flush();

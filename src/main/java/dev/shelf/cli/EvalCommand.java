@@ -1,13 +1,13 @@
 package dev.shelf.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shelf.embed.OnnxEncoder;
+import dev.shelf.embed.Encoder;
 import dev.shelf.eval.BeirCollection;
 import dev.shelf.eval.Evaluator;
 import dev.shelf.eval.Judgments;
 import dev.shelf.index.FileTrees;
 import dev.shelf.index.IndexLayout;
-import dev.shelf.index.LuceneChunkIndex;
+import dev.shelf.index.ChunkIndex;
 import dev.shelf.search.SearchService;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,8 +45,8 @@ final class EvalCommand implements Callable<Integer> {
             description = "A BEIR collection (corpus.jsonl, queries.jsonl, qrels/test.tsv), indexed in a temporary folder.")
     private Path beir;
 
-    @Option(names = "--weight", description = "Semantic weight of the weighted fusion (default: ${DEFAULT-VALUE}).", defaultValue = "0.5")
-    private double weight;
+    @Mixin
+    private RankingOptions ranking;
 
     @Option(names = "--per-query", description = "Also print each query's nDCG@10 per mode.")
     private boolean perQuery;
@@ -58,10 +58,10 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (OnnxEncoder encoder = workspace.encoder()) {
+        try (Encoder encoder = workspace.encoder()) {
             if (beir == null) {
                 Judgments judgments = Judgments.load(queries, qrels);
-                try (LuceneChunkIndex index = workspace.openOrBuild(encoder, err, err)) {
+                try (ChunkIndex index = workspace.openOrBuild(encoder, err)) {
                     report(judgments, index, encoder, out);
                 }
                 return 0;
@@ -71,7 +71,7 @@ final class EvalCommand implements Callable<Integer> {
             try {
                 IndexLayout layout = new IndexLayout(temp);
                 Workspace.build(encoder, layout, collection.resources(), java.util.List.of(collection.source()), false, err);
-                try (LuceneChunkIndex index = LuceneChunkIndex.open(layout.current().orElseThrow())) {
+                try (ChunkIndex index = Workspace.open(layout)) {
                     report(collection.judgments(), index, encoder, out);
                 }
             } finally {
@@ -81,8 +81,9 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void report(Judgments judgments, LuceneChunkIndex index, OnnxEncoder encoder, PrintWriter out) throws IOException {
-        Map<String, Evaluator.Scores> scores = Evaluator.evaluate(judgments, fusion -> new SearchService(index, encoder, fusion, weight));
+    private void report(Judgments judgments, ChunkIndex index, Encoder encoder, PrintWriter out) throws IOException {
+        Map<String, Evaluator.Scores> scores = Evaluator.evaluate(judgments, ranking.settings(),
+                settings -> new SearchService(index, encoder, settings));
         if (json) {
             Map<String, Object> modes = new LinkedHashMap<>();
             scores.forEach((name, s) -> {

@@ -1,6 +1,6 @@
 package dev.shelf.cli;
 
-import dev.shelf.embed.OnnxEncoder;
+import dev.shelf.embed.Encoder;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +24,7 @@ final class IndexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (OnnxEncoder encoder = workspace.encoder()) {
+        try (Encoder encoder = workspace.encoder()) {
             workspace.build(encoder, rebuild, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         return 0;

@@ -1,17 +1,16 @@
 package dev.shelf.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shelf.ingest.IngestResult;
 import dev.shelf.ingest.Kind;
 import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
+import dev.shelf.text.Texts;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -22,6 +21,8 @@ final class IngestCommand implements Callable<Integer> {
 
     /** Exit status when at least one reading list could not be read. */
     static final int EXIT_SKIPPED = 1;
+    /** The width of the summary's list-name column. */
+    private static final int NAME_CHARS = 40;
 
     @Spec
     private CommandSpec spec;
@@ -29,17 +30,16 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     private Workspace workspace;
 
-    @Option(names = "--json", description = "Print one JSON resource per line instead of a summary.")
-    private boolean json;
+    @Mixin
+    private JsonOutput json;
 
     @Override
     public Integer call() throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
         IngestResult result = workspace.ingest(spec.commandLine().getErr());
-        if (json) {
-            ObjectMapper mapper = new ObjectMapper();
+        if (json.enabled()) {
             for (Resource resource : result.resources()) {
-                out.println(mapper.writeValueAsString(resource));
+                JsonOutput.print(resource, out);
             }
         } else {
             printSummary(result, out);
@@ -53,14 +53,10 @@ final class IngestCommand implements Callable<Integer> {
         out.printf("%-40s %6s %8s %8s  %s%n", "list", "links", "concepts", "sections", "file");
         for (Source source : result.sources()) {
             Map<Kind, Integer> byKind = counts.get(source.id());
-            out.printf("%-40s %6d %8d %8d  %s%n", abbreviate(source.name()), byKind.get(Kind.LINK),
+            out.printf("%-40s %6d %8d %8d  %s%n", Texts.abbreviate(source.name(), NAME_CHARS), byKind.get(Kind.LINK),
                     byKind.get(Kind.CONCEPT), byKind.get(Kind.SECTION), source.file());
         }
         out.printf("%d resources from %d lists, %d entry warnings, %d files skipped%n", result.resources().size(),
                 result.sources().size(), result.warnings().size(), result.skipped().size());
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 }

@@ -24,7 +24,20 @@ public final class Main implements Runnable {
     /** The configured command line, shared by {@link #main} and tests. */
     public static CommandLine commandLine() {
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(Main::reportBadArguments)
                 .setExecutionExceptionHandler(Main::reportFailure);
+    }
+
+    /**
+     * A bad option or value is one line saying what and where to read more, with picocli's usage status (2): the
+     * whole usage text would bury the one thing that is wrong.
+     */
+    private static int reportBadArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("error: " + e.getMessage() + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /**

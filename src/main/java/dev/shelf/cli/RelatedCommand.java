@@ -1,19 +1,16 @@
 package dev.shelf.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shelf.embed.OnnxEncoder;
-import dev.shelf.index.LuceneChunkIndex;
+import dev.shelf.embed.Encoder;
+import dev.shelf.index.ChunkIndex;
+import dev.shelf.search.RelatedResponse;
 import dev.shelf.search.SearchResult;
 import dev.shelf.search.SearchService;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,32 +28,28 @@ final class RelatedCommand implements Callable<Integer> {
     @Mixin
     private Workspace workspace;
 
+    @Mixin
+    private ResultCount count;
+
+    @Mixin
+    private JsonOutput json;
+
     @Parameters(paramLabel = "ID", description = "A resource id (as printed by `ingest --json` or `search --json`).")
     private String id;
-
-    @Option(names = "--k", description = "Results to show, 1..100 (default: ${DEFAULT-VALUE}).", defaultValue = "10")
-    private int k;
-
-    @Option(names = "--json", description = "Print {\"id\", \"results\"} as JSON, in the API's shape.")
-    private boolean json;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (OnnxEncoder encoder = workspace.encoder();
-             LuceneChunkIndex index = workspace.openOrBuild(encoder, out, spec.commandLine().getErr())) {
-            Optional<List<SearchResult>> related = new SearchService(index, encoder).related(id, Math.max(1, Math.min(100, k)));
+        PrintWriter err = spec.commandLine().getErr();
+        try (Encoder encoder = workspace.encoder(); ChunkIndex index = workspace.openOrBuild(encoder, err)) {
+            Optional<List<SearchResult>> related = new SearchService(index, encoder).related(id, count.k());
             if (related.isEmpty()) {
-                spec.commandLine().getErr().println("unknown resource id: " + id);
-                spec.commandLine().getErr().flush();
+                err.println("unknown resource id: " + id);
+                err.flush();
                 return EXIT_UNKNOWN_ID;
             }
-            if (json) {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("id", id);
-                body.put("results", related.get());
-                out.println(new ObjectMapper().writeValueAsString(body));
-                out.flush();
+            if (json.enabled()) {
+                JsonOutput.print(new RelatedResponse(id, related.get()), out);
             } else {
                 ResultPrinter.print(related.get(), out);
             }

@@ -1,6 +1,7 @@
 package dev.shelf.cli;
 
-import dev.shelf.embed.OnnxEncoder;
+import dev.shelf.embed.Encoder;
+import dev.shelf.search.SearchService;
 import dev.shelf.search.ServedIndex;
 import dev.shelf.web.SearchLimiter;
 import dev.shelf.web.WebApp;
@@ -51,8 +52,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        OnnxEncoder encoder = workspace.encoder();
-        ServedIndex served = new ServedIndex(workspace.layout(), encoder, message -> {
+        Encoder encoder = workspace.encoder();
+        ServedIndex served = new ServedIndex(workspace.layout(), Workspace.OPENER,
+                index -> new SearchService(index, encoder), message -> {
             out.println(message);
             out.flush();
         });

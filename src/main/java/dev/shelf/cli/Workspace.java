@@ -1,9 +1,11 @@
 package dev.shelf.cli;
 
+import dev.shelf.embed.Encoder;
 import dev.shelf.embed.ModelSpec;
 import dev.shelf.embed.OnnxEncoder;
 import dev.shelf.index.BuildProgress;
 import dev.shelf.index.BuildSummary;
+import dev.shelf.index.ChunkIndex;
 import dev.shelf.index.IndexBuilder;
 import dev.shelf.index.IndexLayout;
 import dev.shelf.index.LuceneChunkIndex;
@@ -22,21 +24,30 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Option;
 
 /**
- * The locations every command shares (defaults from the repository layout) and the wiring of ingestion, model and
- * index. A picocli mixin, so each command takes the same {@code --sources}, {@code --index} and {@code --model}.
+ * The locations every command shares (defaults from the repository layout) and the one place that wires the app
+ * together: which model encodes, which index backend opens a build ({@link #OPENER}), ingestion and building. A
+ * picocli mixin, so each command takes the same {@code --sources}, {@code --index}, {@code --model} and
+ * {@code --threads}.
  */
 final class Workspace {
 
+    /** The bundled reading lists, relative to the repository root. */
+    static final String DEFAULT_SOURCES = "index/sources";
+    static final String DEFAULT_INDEX = "index";
+    static final String DEFAULT_MODEL = "models/bge-small-en-v15-q";
+    /** The index backend: the embedded Lucene index. */
+    static final ChunkIndex.Opener OPENER = LuceneChunkIndex::open;
+
     @Option(names = "--sources", arity = "1..*", paramLabel = "PATH",
-            description = "Reading list files or folders (default: ${DEFAULT-VALUE}).", defaultValue = "index/sources")
+            description = "Reading list files or folders (default: ${DEFAULT-VALUE}).", defaultValue = DEFAULT_SOURCES)
     List<Path> sources;
 
     @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: ${DEFAULT-VALUE}).",
-            defaultValue = "index")
+            defaultValue = DEFAULT_INDEX)
     Path index;
 
     @Option(names = "--model", paramLabel = "DIR", description = "Model folder with a model.properties (default: ${DEFAULT-VALUE}).",
-            defaultValue = "models/bge-small-en-v15-q")
+            defaultValue = DEFAULT_MODEL)
     Path model;
 
     @Option(names = "--threads", paramLabel = "N",
@@ -67,13 +78,13 @@ final class Workspace {
     }
 
     /** Builds the index of the sources, with a progress bar on a terminal and one summary line otherwise. */
-    BuildSummary build(OnnxEncoder encoder, boolean rebuild, PrintWriter out, PrintWriter err) throws IOException {
+    BuildSummary build(Encoder encoder, boolean rebuild, PrintWriter out, PrintWriter err) throws IOException {
         IngestResult ingested = ingest(err);
         return build(encoder, layout(), ingested.resources(), ingested.sources(), rebuild, out);
     }
 
     /** Builds an index of the given resources into the given layout, reporting progress as {@link #build} does. */
-    static BuildSummary build(OnnxEncoder encoder, IndexLayout layout, List<Resource> resources, List<Source> sources,
+    static BuildSummary build(Encoder encoder, IndexLayout layout, List<Resource> resources, List<Source> sources,
                               boolean rebuild, PrintWriter out) throws IOException {
         IndexBuilder builder = new IndexBuilder(layout, encoder);
         BuildSummary summary;
@@ -90,7 +101,7 @@ final class Workspace {
     }
 
     /** Builds the index when there is none yet, saying so on {@code err}. */
-    void buildIfMissing(OnnxEncoder encoder, PrintWriter err) throws IOException {
+    void buildIfMissing(Encoder encoder, PrintWriter err) throws IOException {
         if (layout().current().isEmpty()) {
             err.println("no index in " + index + " yet: building it from " + sources);
             err.flush();
@@ -98,11 +109,16 @@ final class Workspace {
         }
     }
 
-    /** Opens the index being served, building it first when there is none. */
-    LuceneChunkIndex openOrBuild(OnnxEncoder encoder, PrintWriter out, PrintWriter err) throws IOException {
+    /** Opens the index being served, building it first when there is none (saying so on {@code err}). */
+    ChunkIndex openOrBuild(Encoder encoder, PrintWriter err) throws IOException {
         buildIfMissing(encoder, err);
-        return LuceneChunkIndex.open(layout().current().orElseThrow(
-                () -> new IOException("no complete index in " + index + " after building it")));
+        return open(layout());
+    }
+
+    /** Opens the build the layout's {@code CURRENT} names. */
+    static ChunkIndex open(IndexLayout layout) throws IOException {
+        return OPENER.open(layout.current().orElseThrow(
+                () -> new IOException("no complete index in " + layout.root() + ": run `shelf index` first")));
     }
 
     /** A progress bar (me.tongfei:progressbar) drawn on the terminal while passages are embedded. */

@@ -1,10 +1,7 @@
 package dev.shelf.embed;
 
+import dev.shelf.text.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,13 +91,8 @@ public record ModelSpec(String name, Path onnx, Path tokenizer, int dimensions, 
         if (expected == null || expected.isBlank()) {
             return;
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                sha.update(buffer, 0, n);
-            }
-            String actual = HexFormat.of().formatHex(sha.digest());
+        try {
+            String actual = Sha256.hexOf(file);
             if (!actual.equalsIgnoreCase(expected.strip())) {
                 throw new ModelException("model file " + file + " is damaged (its SHA-256 is " + actual + ", expected "
                         + expected.strip() + "); run `mvn -B -DskipTests package` to unpack it from Maven Central again",
@@ -108,8 +100,6 @@ public record ModelSpec(String name, Path onnx, Path tokenizer, int dimensions, 
             }
         } catch (IOException e) {
             throw new ModelException("cannot read model file " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
     }
 

@@ -25,7 +25,7 @@ import java.util.Set;
  * declares that input; every tensor and result is closed. NOTE: thread-safe (ONNX Runtime sessions and the Rust
  * tokenizer are); one instance per model is meant to be shared and closed once.
  */
-public final class OnnxEncoder implements AutoCloseable {
+public final class OnnxEncoder implements Encoder {
 
     /** Texts per ONNX run: large enough to amortize a call, small enough to keep padding and memory low. */
     public static final int DEFAULT_BATCH_SIZE = 32;
@@ -91,12 +91,29 @@ public final class OnnxEncoder implements AutoCloseable {
         return spec;
     }
 
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public int dimensions() {
+        return spec.dimensions();
+    }
+
+    @Override
+    public int chunkTokens() {
+        return spec.chunkTokens();
+    }
+
     /** How many tokens the text is, without the special tokens the model adds (at most maxTokens). */
+    @Override
     public int tokenCount(String text) {
         return tokenizer.encode(text, false, false).getIds().length;
     }
 
     /** The query's vector, with the model's query prefix. */
+    @Override
     public float[] encodeQuery(String query) {
         return encode(List.of(spec.queryPrefix() + query)).get(0);
     }
@@ -106,6 +123,7 @@ public final class OnnxEncoder implements AutoCloseable {
      *
      * @throws ModelException when ONNX Runtime fails
      */
+    @Override
     public List<float[]> encode(List<String> texts) {
         List<Encoding> encodings = new ArrayList<>(texts.size());
         for (String text : texts) {

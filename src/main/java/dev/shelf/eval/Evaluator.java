@@ -5,6 +5,7 @@ import dev.shelf.search.SearchMode;
 import dev.shelf.search.SearchRequest;
 import dev.shelf.search.SearchResult;
 import dev.shelf.search.SearchService;
+import dev.shelf.search.SearchSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,12 @@ import java.util.function.Function;
 /** Runs judged queries through the search service in each mode and averages nDCG@10, Recall@10/100 and MRR@10. */
 public final class Evaluator {
 
-    /** A named way of searching: a mode with a fusion. */
+    /** A named way of searching: a mode, with a fusion other than the settings' own when not null. */
     public record Run(String name, SearchMode mode, Fusion fusion) {
+
+        SearchSettings settings(SearchSettings base) {
+            return fusion == null ? base : base.withFusion(fusion);
+        }
     }
 
     /**
@@ -22,9 +27,9 @@ public final class Evaluator {
      * default's margin over the alternative is always printed).
      */
     public static final List<Run> RUNS = List.of(
-            new Run("lexical", SearchMode.LEXICAL, Fusion.DEFAULT),
-            new Run("semantic", SearchMode.SEMANTIC, Fusion.DEFAULT),
-            new Run("hybrid", SearchMode.HYBRID, Fusion.DEFAULT),
+            new Run("lexical", SearchMode.LEXICAL, null),
+            new Run("semantic", SearchMode.SEMANTIC, null),
+            new Run("hybrid", SearchMode.HYBRID, null),
             new Run("weighted", SearchMode.HYBRID, Fusion.WEIGHTED),
             new Run("rrf", SearchMode.HYBRID, Fusion.RRF));
 
@@ -39,11 +44,12 @@ public final class Evaluator {
     private Evaluator() {
     }
 
-    /** Scores every run; {@code services} gives the search service of a fusion. */
-    public static Map<String, Scores> evaluate(Judgments judgments, Function<Fusion, SearchService> services) {
+    /** Scores every run; {@code services} gives the search service of the settings of a run, based on {@code base}. */
+    public static Map<String, Scores> evaluate(Judgments judgments, SearchSettings base,
+                                               Function<SearchSettings, SearchService> services) {
         Map<String, Scores> scores = new LinkedHashMap<>();
         for (Run run : RUNS) {
-            SearchService service = services.apply(run.fusion());
+            SearchService service = services.apply(run.settings(base));
             double ndcg = 0;
             double r10 = 0;
             double r100 = 0;

@@ -1,6 +1,8 @@
 package dev.shelf.index;
 
 import dev.shelf.ingest.Resource;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -41,4 +43,10 @@ public interface ChunkIndex extends AutoCloseable {
 
     @Override
     void close();
+
+    /** Opens a complete build folder as an index: how a server opens each new build without naming the backend. */
+    @FunctionalInterface
+    interface Opener {
+        ChunkIndex open(Path build) throws IOException;
+    }
 }

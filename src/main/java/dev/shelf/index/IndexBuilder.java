@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shelf.chunk.Chunk;
 import dev.shelf.chunk.Chunker;
 import dev.shelf.embed.EmbeddingCache;
-import dev.shelf.embed.OnnxEncoder;
-import dev.shelf.ingest.Mention;
+import dev.shelf.embed.Encoder;
 import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
 import java.io.IOException;
@@ -21,15 +20,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -54,10 +52,10 @@ public final class IndexBuilder {
     private static final String LOCK_FILE = "build.lock";
 
     private final IndexLayout layout;
-    private final OnnxEncoder encoder;
+    private final Encoder encoder;
     private final ObjectMapper json = new ObjectMapper();
 
-    public IndexBuilder(IndexLayout layout, OnnxEncoder encoder) {
+    public IndexBuilder(IndexLayout layout, Encoder encoder) {
         this.layout = layout;
         this.encoder = encoder;
     }
@@ -115,14 +113,14 @@ public final class IndexBuilder {
     private BuildSummary buildLocked(List<Resource> resources, List<Source> sources, boolean rebuild,
                                      BuildProgress progress) throws IOException {
         long started = System.nanoTime();
-        Chunker chunker = new Chunker(encoder::tokenCount, encoder.spec().chunkTokens());
+        Chunker chunker = new Chunker(encoder::tokenCount, encoder.chunkTokens());
         List<Chunk> chunks = new ArrayList<>();
         for (Resource resource : resources) {
             chunks.addAll(chunker.chunk(resource));
         }
 
-        String modelId = encoder.spec().name();
-        EmbeddingCache cache = EmbeddingCache.open(layout.embeddingCache(modelId), modelId, encoder.spec().dimensions());
+        String modelId = encoder.name();
+        EmbeddingCache cache = EmbeddingCache.open(layout.embeddingCache(modelId), modelId, encoder.dimensions());
         List<String> keys = chunks.stream().map(c -> cache.key(c.text())).toList();
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < chunks.size(); i++) {
@@ -141,7 +139,7 @@ public final class IndexBuilder {
         try {
             write(build, resources, chunks, keys, cache);
             Files.writeString(build.resolve(BuildInfo.FILE), json.writeValueAsString(new BuildInfo(
-                    Instant.now().toString(), modelId, encoder.spec().dimensions(), resources.size(), chunks.size(),
+                    Instant.now().toString(), modelId, encoder.dimensions(), resources.size(), chunks.size(),
                     sourceInfos(resources, sources))));
             layout.switchTo(build);
         } catch (IOException | RuntimeException e) {
@@ -173,7 +171,7 @@ public final class IndexBuilder {
 
     private void write(Path build, List<Resource> resources, List<Chunk> chunks, List<String> keys, EmbeddingCache cache)
             throws IOException {
-        java.util.Map<String, Resource> byId = new java.util.HashMap<>();
+        Map<String, Resource> byId = new HashMap<>();
         resources.forEach(r -> byId.put(r.id(), r));
         IndexWriterConfig config = new IndexWriterConfig(new ShelfAnalyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
@@ -197,16 +195,9 @@ public final class IndexBuilder {
         doc.add(new TextField(IndexFields.TITLE, resource.title(), Field.Store.NO));
         doc.add(new TextField(IndexFields.SECTION, String.join(" ", resource.section()), Field.Store.NO));
         doc.add(new TextField(IndexFields.BODY, chunk.body(), Field.Store.YES));
-        doc.add(new StoredField(IndexFields.HEADER, chunk.header()));
         doc.add(new TextField(IndexFields.META, meta(resource), Field.Store.NO));
-        Set<String> sources = new LinkedHashSet<>();
-        resource.sources().stream().map(Mention::id).forEach(sources::add);
-        for (String source : sources) {
+        for (String source : resource.listIds()) {
             doc.add(new StringField(IndexFields.SOURCE, source, Field.Store.NO));
-            doc.add(new SortedSetDocValuesField(IndexFields.SOURCE, new BytesRef(source)));
-        }
-        if (!resource.section().isEmpty()) {
-            doc.add(new SortedSetDocValuesField(IndexFields.TOP_SECTION, new BytesRef(resource.section().get(0))));
         }
         doc.add(new KnnFloatVectorField(IndexFields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         doc.add(new StoredField(IndexFields.VECTOR_BYTES, toBytes(vector)));
@@ -217,10 +208,7 @@ public final class IndexBuilder {
     }
 
     private static List<BuildInfo.SourceInfo> sourceInfos(List<Resource> resources, List<Source> sources) {
-        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-        for (Resource r : resources) {
-            r.sources().stream().map(Mention::id).distinct().forEach(id -> counts.merge(id, 1, Integer::sum));
-        }
+        Map<String, Integer> counts = Resource.countByList(resources);
         return sources.stream().map(s -> new BuildInfo.SourceInfo(s.id(), s.name(), s.file().toString(),
                 counts.getOrDefault(s.id(), 0))).toList();
     }

@@ -14,14 +14,10 @@ public final class IndexFields {
     public static final String SECTION = "section";
     /** The passage (analyzed, stored for snippets). */
     public static final String BODY = "body";
-    /** "title — section path" context line (stored). */
-    public static final String HEADER = "header";
     /** Metadata values and URL words (analyzed). */
     public static final String META = "meta";
-    /** Source list ids (exact, multi-valued; filters and facets). */
+    /** Source list ids (exact, multi-valued; the list filter). */
     public static final String SOURCE = "source";
-    /** First heading of the section path (facet). */
-    public static final String TOP_SECTION = "top_section";
     /** Passage embedding (HNSW, dot product on normalized vectors). */
     public static final String VECTOR = "vector";
     /** The same embedding as bytes, to read it back for related-article queries. */

@@ -5,9 +5,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * One thing a user may want to open or read, merged over every list that mentions it (ARCHITECTURE.md section 3).
+ * One thing a user may want to open or read, merged over every list that mentions it.
  *
  * @param id stable short hash of the canonical URL, or of source + section path + title when there is no URL
  * @param title non-blank display title
@@ -36,5 +37,19 @@ public record Resource(
         section = List.copyOf(section);
         sources = List.copyOf(sources);
         metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    }
+
+    /** The ids of the lists that mention it, each once, in mention order. */
+    public List<String> listIds() {
+        return sources.stream().map(Mention::id).distinct().toList();
+    }
+
+    /** For each list id, how many of the given resources it mentions (a resource listed twice in one list counts once). */
+    public static Map<String, Integer> countByList(Iterable<Resource> resources) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Resource resource : resources) {
+            resource.listIds().forEach(id -> counts.merge(id, 1, Integer::sum));
+        }
+        return counts;
     }
 }

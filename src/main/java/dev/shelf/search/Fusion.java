@@ -1,10 +1,18 @@
 package dev.shelf.search;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * How hybrid mode merges the two ranked lists.
+ * How hybrid mode merges any number of ranked lists, each with a weight, into one ranking. Pure functions: the result
+ * depends only on the inputs, ties are broken by id, and nothing depends on how many results are shown.
  *
- * <p>{@link #RRF}: reciprocal rank fusion, {@code sum 1 / (60 + rank)}, blind to score scales.
- * {@link #WEIGHTED}: min-max normalized scores, {@code w * semantic + (1 - w) * lexical}.
+ * <p>{@link #RRF}: reciprocal rank fusion, {@code sum of w / (60 + rank)}, blind to score scales.
+ * {@link #WEIGHTED}: {@code sum of w * (score - min) / (max - min)}, each list min-max normalized over its own
+ * entries (a list whose scores are all equal normalizes to 1).
  */
 public enum Fusion {
     RRF,
@@ -12,11 +20,72 @@ public enum Fusion {
 
     /** The RRF constant of the original paper (Cormack et al. 2009), which damps the head of each list. */
     public static final int RRF_K = 60;
-    /**
-     * The fusion that wins on the dev set (../shared/eval, bundled lists, BGE small int8): nDCG@10 0.744 weighted
-     * against 0.686 RRF, measured with {@code shelf eval}.
-     */
-    public static final Fusion DEFAULT = WEIGHTED;
-    /** Weight of the semantic side in weighted fusion; 0.5 scored best of 0.3 to 0.7 on the dev set. */
-    public static final double DEFAULT_SEMANTIC_WEIGHT = 0.5;
+
+    /** A ranking with the weight its scores carry in fusion. */
+    public record Input(Ranking ranking, double weight) {
+    }
+
+    /** The inputs fused by this method, best first. */
+    public List<Fused> fuse(List<Input> inputs) {
+        return switch (this) {
+            case RRF -> reciprocalRank(inputs, RRF_K);
+            case WEIGHTED -> weightedMinMax(inputs);
+        };
+    }
+
+    /** Reciprocal rank fusion with constant {@code k}: each list adds {@code weight / (k + rank)}. */
+    public static List<Fused> reciprocalRank(List<Input> inputs, int k) {
+        return combine(inputs, (input, entry, rank) -> input.weight() / (k + rank));
+    }
+
+    /** Weighted sum of min-max normalized scores. */
+    public static List<Fused> weightedMinMax(List<Input> inputs) {
+        Map<Input, double[]> ranges = new LinkedHashMap<>();
+        for (Input input : inputs) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (RankedResource e : input.ranking().entries()) {
+                min = Math.min(min, e.score());
+                max = Math.max(max, e.score());
+            }
+            ranges.put(input, new double[] {min, max});
+        }
+        return combine(inputs, (input, entry, rank) -> {
+            double[] range = ranges.get(input);
+            double normalized = range[1] > range[0] ? (entry.score() - range[0]) / (range[1] - range[0]) : 1.0;
+            return input.weight() * normalized;
+        });
+    }
+
+    /** One ranking as it is: its own scores, its own order (single-retriever modes). */
+    public static List<Fused> single(Ranking ranking) {
+        return combine(List.of(new Input(ranking, 1)), (input, entry, rank) -> entry.score());
+    }
+
+    /** What one list adds to a resource's fused score. */
+    private interface Contribution {
+        double of(Input input, RankedResource entry, int rank);
+    }
+
+    private static List<Fused> combine(List<Input> inputs, Contribution contribution) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        Map<String, Map<String, RankScore>> ranks = new LinkedHashMap<>();
+        for (Input input : inputs) {
+            List<RankedResource> entries = input.ranking().entries();
+            for (int i = 0; i < entries.size(); i++) {
+                RankedResource entry = entries.get(i);
+                scores.merge(entry.id(), contribution.of(input, entry, i + 1), Double::sum);
+                ranks.computeIfAbsent(entry.id(), id -> new LinkedHashMap<>())
+                        .put(input.ranking().retriever(), new RankScore(i + 1, entry.score()));
+            }
+        }
+        List<Fused> fused = new ArrayList<>(scores.size());
+        scores.forEach((id, score) -> fused.add(new Fused(id, score, ranks.get(id))));
+        fused.sort(BEST_FIRST);
+        return fused;
+    }
+
+    /** Higher score first, then smaller id: deterministic whatever the input order. */
+    public static final Comparator<Fused> BEST_FIRST =
+            Comparator.comparingDouble((Fused f) -> -f.score()).thenComparing(Fused::id);
 }

@@ -23,8 +23,10 @@ public record SearchResult(String id, String title, String url, List<String> lin
                            Kind kind, List<String> section, List<Mention> sources, Map<String, String> metadata,
                            double score, RankScore lexical, RankScore semantic) {
 
-    static SearchResult of(Resource r, String snippet, double score, RankScore lexical, RankScore semantic) {
+    /** The result of a fused resource: its fields, the snippet, its fused score and each retriever's rank. */
+    static SearchResult of(Resource r, String snippet, Fused fused) {
         return new SearchResult(r.id(), r.title(), r.url(), r.links(), r.description(), snippet, r.kind(), r.section(),
-                r.sources(), r.metadata(), score, lexical, semantic);
+                r.sources(), r.metadata(), fused.score(), fused.rank(SearchService.LEXICAL),
+                fused.rank(SearchService.SEMANTIC));
     }
 }

@@ -1,30 +1,23 @@
 package dev.shelf.search;
 
-import dev.shelf.embed.OnnxEncoder;
-import dev.shelf.index.ChunkHit;
+import dev.shelf.embed.Encoder;
+import dev.shelf.index.BuildInfo;
 import dev.shelf.index.ChunkIndex;
-import dev.shelf.index.HtmlText;
-import dev.shelf.ingest.Mention;
 import dev.shelf.ingest.Resource;
-import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
- * The search core: lexical and semantic retrieval over passages, aggregation to one result per resource (its best
- * passage), fusion, exact-title promotion, explain data and snippets; and related articles of a resource.
- * Rankings are deterministic (ties broken by id) and do not depend on k.
- * NOTE: thread-safe; does not own the index or the encoder, which the caller closes.
+ * The search core: retrieves passages by words and by meaning, aggregates them to resources ({@link Ranking}), fuses
+ * the rankings ({@link Fusion}), promotes an exact title ({@link TitlePromotion}), and dresses the first k as results
+ * with snippets ({@link Snippets}) and per-list facets; and finds related articles of a resource. The decisions live in
+ * those pure functions; this class only feeds them. Rankings are deterministic (ties broken by id) and do not depend
+ * on k. NOTE: thread-safe; does not own the index or the encoder, which the caller closes.
  */
 public final class SearchService {
 
@@ -32,43 +25,39 @@ public final class SearchService {
     public static final int CANDIDATES = 100;
     /** Passages fetched per wanted resource, since one resource may hold several of the best passages. */
     private static final int PASSAGES_PER_CANDIDATE = 3;
-    /** Query vectors kept: the UI asks for every prefix of what the user types, and people repeat themselves. */
-    public static final int QUERY_CACHE_SIZE = 2048;
-    private static final int PLAIN_SNIPPET_CHARS = 240;
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final int PASSAGE_DEPTH = CANDIDATES * PASSAGES_PER_CANDIDATE;
+    /** Retriever names, as the explain data calls them. */
+    static final String LEXICAL = "lexical";
+    static final String SEMANTIC = "semantic";
 
     private final ChunkIndex index;
-    private final OnnxEncoder encoder;
-    private final Fusion fusion;
-    private final double semanticWeight;
+    private final Encoder encoder;
+    private final SearchSettings settings;
     private final QueryVectorCache queryVectors;
     private final Map<String, List<String>> idsByTitle = new HashMap<>();
 
-    public SearchService(ChunkIndex index, OnnxEncoder encoder, Fusion fusion, double semanticWeight) {
-        this(index, encoder, fusion, semanticWeight, QUERY_CACHE_SIZE);
-    }
-
-    /**
-     * A service with a query-vector cache of the given size; 0 encodes every query (benchmarks measure that).
-     */
-    public SearchService(ChunkIndex index, OnnxEncoder encoder, Fusion fusion, double semanticWeight, int queryCacheSize) {
-        this.queryVectors = new QueryVectorCache(queryCacheSize);
+    public SearchService(ChunkIndex index, Encoder encoder, SearchSettings settings) {
         this.index = index;
         this.encoder = encoder;
-        this.fusion = fusion;
-        this.semanticWeight = semanticWeight;
+        this.settings = settings;
+        this.queryVectors = new QueryVectorCache(settings.queryCacheSize());
         for (Resource r : index.resources()) {
-            idsByTitle.computeIfAbsent(titleKey(r.title()), key -> new ArrayList<>()).add(r.id());
+            idsByTitle.computeIfAbsent(TitlePromotion.key(r.title()), key -> new ArrayList<>()).add(r.id());
         }
     }
 
-    /** The default fusion ({@link Fusion#DEFAULT}) and weight. */
-    public SearchService(ChunkIndex index, OnnxEncoder encoder) {
-        this(index, encoder, Fusion.DEFAULT, Fusion.DEFAULT_SEMANTIC_WEIGHT);
+    /** A service with the default settings. */
+    public SearchService(ChunkIndex index, Encoder encoder) {
+        this(index, encoder, SearchSettings.DEFAULT);
     }
 
-    public ChunkIndex index() {
-        return index;
+    public SearchSettings settings() {
+        return settings;
+    }
+
+    /** Facts of the build searched: when, which model, which lists. */
+    public BuildInfo info() {
+        return index.info();
     }
 
     public Optional<Resource> resource(String id) {
@@ -78,29 +67,50 @@ public final class SearchService {
     public SearchResponse search(SearchRequest request) {
         long start = System.nanoTime();
         String query = request.query().strip();
-        List<Candidate> lexical = List.of();
-        List<Candidate> semantic = List.of();
-        int depth = CANDIDATES * PASSAGES_PER_CANDIDATE;
-        if (!query.isEmpty() && request.mode() != SearchMode.SEMANTIC) {
-            lexical = aggregate(index.lexical(query, request.sources(), depth));
-        }
-        if (!query.isEmpty() && request.mode() != SearchMode.LEXICAL) {
-            float[] vector = queryVectors.get(query, encoder::encodeQuery);
-            semantic = aggregate(index.semantic(vector, request.sources(), depth));
-        }
-        List<Fused> ranked = fuse(lexical, semantic, request.mode());
-        if (request.mode() == SearchMode.HYBRID) {
-            ranked = promoteExactTitle(query, ranked, request.sources());
-        }
-        List<SearchResult> results = new ArrayList<>();
+        List<Ranking> rankings = query.isEmpty() ? List.of() : retrieve(query, request.mode(), request.sources());
+        List<Fused> ranked = switch (request.mode()) {
+            case HYBRID -> TitlePromotion.promote(settings.fusion().fuse(weighted(rankings)),
+                    exactTitles(query, request.sources()));
+            case LEXICAL, SEMANTIC -> rankings.isEmpty() ? List.of() : Fusion.single(rankings.get(0));
+        };
         Function<String, Optional<String>> highlight = index.highlighter(query);
+        Map<String, String> passages = Ranking.passages(rankings);
+        List<SearchResult> results = new ArrayList<>();
         for (Fused f : ranked.subList(0, Math.min(request.k(), ranked.size()))) {
-            index.resource(f.id).ifPresent(r -> results.add(
-                    SearchResult.of(r, snippet(highlight, f.body, r), f.score, f.lexical, f.semantic)));
+            index.resource(f.id()).ifPresent(r -> results.add(SearchResult.of(r,
+                    Snippets.snippet(highlight, passages.get(f.id()), r.description()), f)));
         }
-        Map<String, Integer> facets = facets(ranked);
+        Map<String, Integer> facets = Resource.countByList(ranked.stream().map(f -> index.resource(f.id()))
+                .flatMap(Optional::stream).toList());
         double tookMs = (System.nanoTime() - start) / 1e6;
         return new SearchResponse(request.query(), request.mode(), request.k(), ranked.size(), tookMs, results, facets);
+    }
+
+    /** The rankings of the retrievers the mode asks, lexical first. */
+    private List<Ranking> retrieve(String query, SearchMode mode, Set<String> sources) {
+        List<Ranking> rankings = new ArrayList<>(2);
+        if (mode != SearchMode.SEMANTIC) {
+            rankings.add(Ranking.ofBestPassages(LEXICAL, index.lexical(query, sources, PASSAGE_DEPTH), CANDIDATES));
+        }
+        if (mode != SearchMode.LEXICAL) {
+            float[] vector = queryVectors.get(query, encoder::encodeQuery);
+            rankings.add(Ranking.ofBestPassages(SEMANTIC, index.semantic(vector, sources, PASSAGE_DEPTH), CANDIDATES));
+        }
+        return rankings;
+    }
+
+    /** The resources titled exactly as the query, among the lists searched. */
+    private List<String> exactTitles(String query, Set<String> sources) {
+        return idsByTitle.getOrDefault(TitlePromotion.key(query), List.of()).stream()
+                .filter(id -> index.resource(id).map(r -> sources.isEmpty()
+                        || r.listIds().stream().anyMatch(sources::contains)).orElse(false))
+                .toList();
+    }
+
+    /** The rankings with their fusion weights: lexical {@code 1 - w}, semantic {@code w}. */
+    private List<Fusion.Input> weighted(List<Ranking> rankings) {
+        return rankings.stream().map(r -> new Fusion.Input(r,
+                r.retriever().equals(SEMANTIC) ? settings.semanticWeight() : 1 - settings.semanticWeight())).toList();
     }
 
     /**
@@ -112,171 +122,25 @@ public final class SearchService {
         if (self.isEmpty()) {
             return Optional.empty();
         }
-        Resource resource = self.get();
-        int depth = CANDIDATES * PASSAGES_PER_CANDIDATE;
-        List<Candidate> semantic = index.vector(id).map(v -> aggregate(index.semantic(v, Set.of(), depth))).orElse(List.of());
-        List<Candidate> lexical = aggregate(index.moreLikeThis(id, depth));
-        String titleKey = titleKey(resource.title());
+        List<Ranking> rankings = new ArrayList<>(2);
+        rankings.add(Ranking.ofBestPassages(LEXICAL, index.moreLikeThis(id, PASSAGE_DEPTH), CANDIDATES));
+        index.vector(id).ifPresent(v -> rankings.add(
+                Ranking.ofBestPassages(SEMANTIC, index.semantic(v, Set.of(), PASSAGE_DEPTH), CANDIDATES)));
+        List<Ranking> others = rankings.stream().map(r -> r.filter(other -> !isDuplicate(self.get(), other))).toList();
         List<SearchResult> results = new ArrayList<>();
-        for (Fused f : fuse(withoutDuplicates(lexical, resource, titleKey), withoutDuplicates(semantic, resource, titleKey), SearchMode.HYBRID)) {
+        for (Fused f : settings.fusion().fuse(weighted(others))) {
             if (results.size() == k) {
                 break;
             }
-            index.resource(f.id).ifPresent(r -> results.add(
-                    SearchResult.of(r, escape(abbreviate(r.description())), f.score, f.lexical, f.semantic)));
+            index.resource(f.id()).ifPresent(r -> results.add(SearchResult.of(r, Snippets.plain(r.description()), f)));
         }
         return Optional.of(results);
     }
 
-    private List<Candidate> withoutDuplicates(List<Candidate> candidates, Resource self, String titleKey) {
-        List<Candidate> kept = new ArrayList<>();
-        for (Candidate c : candidates) {
-            Resource other = index.resource(c.id).orElse(null);
-            boolean duplicate = other == null || other.id().equals(self.id())
-                    || (self.url() != null && self.url().equals(other.url()))
-                    || titleKey(other.title()).equals(titleKey);
-            if (!duplicate) {
-                kept.add(new Candidate(c.id, c.score, c.body, kept.size() + 1));
-            }
-        }
-        return kept;
+    private boolean isDuplicate(Resource self, String otherId) {
+        Resource other = index.resource(otherId).orElse(null);
+        return other == null || other.id().equals(self.id())
+                || (self.url() != null && self.url().equals(other.url()))
+                || TitlePromotion.key(other.title()).equals(TitlePromotion.key(self.title()));
     }
-
-    /** A ranked resource of one retriever, with its best passage. */
-    private record Candidate(String id, double score, String body, int rank) {
-    }
-
-    /** A resource after fusion. */
-    private static final class Fused {
-        final String id;
-        double score;
-        RankScore lexical;
-        RankScore semantic;
-        String body;
-
-        Fused(String id) {
-            this.id = id;
-        }
-    }
-
-    /** Best passage per resource, in rank order, at most {@link #CANDIDATES}. */
-    private static List<Candidate> aggregate(List<ChunkHit> hits) {
-        Map<String, Candidate> best = new LinkedHashMap<>();
-        for (ChunkHit hit : hits) {
-            if (best.size() == CANDIDATES) {
-                break;
-            }
-            best.putIfAbsent(hit.resourceId(), new Candidate(hit.resourceId(), hit.score(), hit.body(), best.size() + 1));
-        }
-        return List.copyOf(best.values());
-    }
-
-    private List<Fused> fuse(List<Candidate> lexical, List<Candidate> semantic, SearchMode mode) {
-        Map<String, Fused> fused = new HashMap<>();
-        double[] lexRange = range(lexical);
-        double[] semRange = range(semantic);
-        for (Candidate c : lexical) {
-            Fused f = fused.computeIfAbsent(c.id, Fused::new);
-            f.lexical = new RankScore(c.rank, c.score);
-            f.body = c.body;
-            f.score += switch (mode) {
-                case LEXICAL -> c.score;
-                case SEMANTIC -> 0;
-                case HYBRID -> fusion == Fusion.RRF ? 1.0 / (Fusion.RRF_K + c.rank)
-                        : (1 - semanticWeight) * normalized(c.score, lexRange);
-            };
-        }
-        for (Candidate c : semantic) {
-            Fused f = fused.computeIfAbsent(c.id, Fused::new);
-            f.semantic = new RankScore(c.rank, c.score);
-            if (f.body == null) {
-                f.body = c.body;
-            }
-            f.score += switch (mode) {
-                case SEMANTIC -> c.score;
-                case LEXICAL -> 0;
-                case HYBRID -> fusion == Fusion.RRF ? 1.0 / (Fusion.RRF_K + c.rank)
-                        : semanticWeight * normalized(c.score, semRange);
-            };
-        }
-        List<Fused> ranked = new ArrayList<>(fused.values());
-        ranked.sort(Comparator.comparingDouble((Fused f) -> -f.score).thenComparing(f -> f.id));
-        return ranked;
-    }
-
-    private static double[] range(List<Candidate> candidates) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (Candidate c : candidates) {
-            min = Math.min(min, c.score);
-            max = Math.max(max, c.score);
-        }
-        return new double[] {min, max};
-    }
-
-    private static double normalized(double score, double[] range) {
-        return range[1] > range[0] ? (score - range[0]) / (range[1] - range[0]) : 1.0;
-    }
-
-    /** A query equal to a resource's title (ignoring case and punctuation) puts that resource first, whatever fusion says. */
-    private List<Fused> promoteExactTitle(String query, List<Fused> ranked, Set<String> sources) {
-        List<String> exact = idsByTitle.getOrDefault(titleKey(query), List.of());
-        if (exact.isEmpty()) {
-            return ranked;
-        }
-        List<Fused> first = new ArrayList<>();
-        List<Fused> rest = new ArrayList<>(ranked.size());
-        for (Fused f : ranked) {
-            (exact.contains(f.id) ? first : rest).add(f);
-        }
-        for (String id : exact.stream().sorted().toList()) {
-            boolean listed = first.stream().anyMatch(f -> f.id.equals(id));
-            Resource r = index.resource(id).orElse(null);
-            if (!listed && r != null && (sources.isEmpty() || r.sources().stream().anyMatch(m -> sources.contains(m.id())))) {
-                Fused f = new Fused(id);
-                f.body = r.description();
-                first.add(f);
-            }
-        }
-        double top = ranked.isEmpty() ? 0 : ranked.get(0).score;
-        for (Fused f : first) {
-            f.score = Math.max(f.score, top);
-        }
-        first.addAll(rest);
-        return first;
-    }
-
-    /** For each list, how many of the fused results it lists: counted over all of them, not one retriever's. */
-    private Map<String, Integer> facets(List<Fused> ranked) {
-        Map<String, Integer> counts = new TreeMap<>();
-        for (Fused f : ranked) {
-            index.resource(f.id).ifPresent(r -> r.sources().stream().map(Mention::id).distinct()
-                    .forEach(source -> counts.merge(source, 1, Integer::sum)));
-        }
-        return counts;
-    }
-
-    private static String snippet(Function<String, Optional<String>> highlight, String body, Resource resource) {
-        String passage = body == null || body.isEmpty() ? resource.description() : body;
-        return highlight.apply(passage).orElseGet(() -> escape(abbreviate(passage)));
-    }
-
-    static String titleKey(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return NOT_WORD.matcher(folded).replaceAll(" ").strip();
-    }
-
-    private static String abbreviate(String text) {
-        if (text.length() <= PLAIN_SNIPPET_CHARS) {
-            return text;
-        }
-        int cut = text.lastIndexOf(' ', PLAIN_SNIPPET_CHARS);
-        return text.substring(0, cut > PLAIN_SNIPPET_CHARS / 2 ? cut : PLAIN_SNIPPET_CHARS) + " …";
-    }
-
-    /** HTML-escapes text so that it can stand in a snippet where only {@code <mark>} is markup. */
-    static String escape(String text) {
-        return HtmlText.escape(text);
-    }
-
 }

@@ -1,8 +1,7 @@
 package dev.shelf.search;
 
-import dev.shelf.embed.OnnxEncoder;
+import dev.shelf.index.ChunkIndex;
 import dev.shelf.index.IndexLayout;
-import dev.shelf.index.LuceneChunkIndex;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The index a server answers from. When {@code index/CURRENT} names a newer complete build (a re-index, from this
@@ -23,7 +23,8 @@ import java.util.function.Consumer;
 public final class ServedIndex implements AutoCloseable {
 
     private final IndexLayout layout;
-    private final OnnxEncoder encoder;
+    private final ChunkIndex.Opener opener;
+    private final Function<ChunkIndex, SearchService> services;
     private final Consumer<String> log;
     private final AtomicReference<Generation> current = new AtomicReference<>();
     private final Object swapLock = new Object();
@@ -31,11 +32,15 @@ public final class ServedIndex implements AutoCloseable {
     private ScheduledExecutorService watcher;
 
     /**
+     * @param opener opens a build folder as an index
+     * @param services the search service over an opened index
      * @param log where to say that a new build is served, or that one could not be opened
      */
-    public ServedIndex(IndexLayout layout, OnnxEncoder encoder, Consumer<String> log) {
+    public ServedIndex(IndexLayout layout, ChunkIndex.Opener opener, Function<ChunkIndex, SearchService> services,
+                       Consumer<String> log) {
         this.layout = layout;
-        this.encoder = encoder;
+        this.opener = opener;
+        this.services = services;
         this.log = log;
     }
 
@@ -71,16 +76,16 @@ public final class ServedIndex implements AutoCloseable {
                     || named.get().equals(failed)) {
                 return false;
             }
-            LuceneChunkIndex index;
+            ChunkIndex index;
             try {
-                index = LuceneChunkIndex.open(named.get());
+                index = opener.open(named.get());
             } catch (Exception e) {
                 failed = named.get();
                 log.accept("could not open the index " + named.get() + " (" + e.getMessage() + "); "
                         + (served == null ? "nothing is served" : "still serving " + served.build().getFileName()));
                 return false;
             }
-            current.set(new Generation(named.get(), index, new SearchService(index, encoder)));
+            current.set(new Generation(named.get(), index, services.apply(index)));
             if (served != null) {
                 served.release();
             }
@@ -121,11 +126,11 @@ public final class ServedIndex implements AutoCloseable {
     /** One opened build, counted: one reference for being served, one per lease. */
     private static final class Generation {
         private final Path build;
-        private final LuceneChunkIndex index;
+        private final ChunkIndex index;
         private final SearchService service;
         private final AtomicInteger references = new AtomicInteger(1);
 
-        Generation(Path build, LuceneChunkIndex index, SearchService service) {
+        Generation(Path build, ChunkIndex index, SearchService service) {
             this.build = build;
             this.index = index;
             this.service = service;

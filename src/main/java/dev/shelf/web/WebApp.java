@@ -1,29 +1,29 @@
 package dev.shelf.web;
 
 import dev.shelf.index.BuildInfo;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.shelf.search.RelatedResponse;
 import dev.shelf.search.SearchMode;
 import dev.shelf.search.SearchRequest;
 import dev.shelf.search.SearchResult;
 import dev.shelf.search.SearchService;
 import dev.shelf.search.ServiceLease;
+import dev.shelf.text.Texts;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
-import io.javalin.validation.ValidationException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the Javalin app: the JSON API of ARCHITECTURE.md section 5 under {@code /api}, the UI's files from
+ * Builds the Javalin app: the JSON API (routes and shapes in the README) under {@code /api}, the UI's files from
  * {@code web/}, gzip, security headers, and JSON errors for every failure (never a stack trace).
  */
 public final class WebApp {
@@ -32,6 +32,8 @@ public final class WebApp {
     public static final int MAX_QUERY_CHARS = 500;
     /** The largest request body accepted (the API takes none). */
     public static final long MAX_REQUEST_BYTES = 64 * 1024;
+    /** How much of a bad parameter value an error message quotes. */
+    private static final int QUOTED_CHARS = 60;
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
@@ -84,9 +86,6 @@ public final class WebApp {
                 }
                 error(ctx, e.status(), e.code(), e.getMessage());
             });
-            config.routes.exception(ValidationException.class, (e, ctx) -> error(ctx, 400, "bad_parameter",
-                    e.getErrors().entrySet().stream().map(entry -> entry.getKey() + ": " + entry.getValue().get(0).getMessage())
-                            .collect(Collectors.joining("; "))));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal_error", "Something went wrong on the server; the log says what.");
@@ -159,7 +158,7 @@ public final class WebApp {
                 throw new ApiException(400, "bad_parameter", "Parameter explain must be true or false.");
             }
             Set<String> sources = new LinkedHashSet<>();
-            Set<String> known = service.index().info().sources().stream().map(BuildInfo.SourceInfo::id)
+            Set<String> known = service.info().sources().stream().map(BuildInfo.SourceInfo::id)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             for (String source : ctx.queryParams("source")) {
                 for (String id : source.split(",")) {
@@ -187,29 +186,20 @@ public final class WebApp {
             int k = k(ctx);
             try (ServiceLease lease = lease(); SearchLimiter.Permit turn = limiter.enter()) {
                 List<SearchResult> results = lease.service().related(id, k).orElseThrow(() -> notFound(id));
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("id", id);
-                body.put("results", results);
-                ctx.json(body);
+                ctx.json(new RelatedResponse(id, results));
             }
         }
 
         void sources(Context ctx) {
             try (ServiceLease lease = lease()) {
-                ctx.json(lease.service().index().info().sources());
+                ctx.json(lease.service().info().sources());
             }
         }
 
         void health(Context ctx) {
             try (ServiceLease lease = lease()) {
-                BuildInfo info = lease.service().index().info();
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("status", "ok");
-                body.put("resources", info.resources());
-                body.put("chunks", info.chunks());
-                body.put("model", info.model());
-                body.put("indexedAt", info.indexedAt());
-                ctx.json(body);
+                BuildInfo info = lease.service().info();
+                ctx.json(new Health("ok", info.resources(), info.chunks(), info.model(), info.indexedAt()));
             }
         }
 
@@ -245,7 +235,12 @@ public final class WebApp {
         }
 
         private static String abbreviate(String text) {
-            return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+            return Texts.abbreviate(text, QUOTED_CHARS);
         }
+    }
+
+    /** The answer of {@code /api/health}. */
+    @JsonPropertyOrder({"status", "resources", "chunks", "model", "indexedAt"})
+    record Health(String status, int resources, int chunks, String model, String indexedAt) {
     }
 }

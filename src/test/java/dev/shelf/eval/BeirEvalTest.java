@@ -14,6 +14,7 @@ import dev.shelf.index.LuceneChunkIndex;
 import dev.shelf.search.SearchMode;
 import dev.shelf.search.SearchRequest;
 import dev.shelf.search.SearchService;
+import dev.shelf.search.SearchSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -55,7 +56,8 @@ class BeirEvalTest {
         try (LuceneChunkIndex index = LuceneChunkIndex.open(layout.current().orElseThrow())) {
             SearchService service = new SearchService(index, SharedEncoder.get());
             assertEquals("d2", service.search(SearchRequest.of("mergekit SLERP", SearchMode.LEXICAL, 4)).results().get(0).id());
-            Map<String, Evaluator.Scores> scores = Evaluator.evaluate(collection.judgments(), fusion -> service);
+            Map<String, Evaluator.Scores> scores = Evaluator.evaluate(collection.judgments(), SearchSettings.DEFAULT,
+                    settings -> new SearchService(index, SharedEncoder.get(), settings));
             assertEquals(1.0, scores.get("lexical").ndcg10(), 1e-9);
             assertEquals(1.0, scores.get("lexical").mrr10(), 1e-9);
             assertEquals(1.0, scores.get("hybrid").recall10(), 1e-9);

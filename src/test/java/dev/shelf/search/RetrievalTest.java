@@ -69,7 +69,8 @@ class RetrievalTest {
     @Test
     void a_query_equal_to_a_title_puts_that_resource_first_whatever_the_fusion() {
         for (SearchService service : List.of(BundledIndex.get().service(),
-                new SearchService(BundledIndex.get().index(), dev.shelf.embed.SharedEncoder.get(), Fusion.RRF, 0.5))) {
+                new SearchService(BundledIndex.get().index(), dev.shelf.embed.SharedEncoder.get(),
+                        SearchSettings.DEFAULT.withFusion(Fusion.RRF)))) {
             SearchResult first = service.search(SearchRequest.of("prompt HACKING!", SearchMode.HYBRID, 5)).results().get(0);
             assertEquals("Prompt hacking", first.title());
         }
@@ -78,7 +79,7 @@ class RetrievalTest {
     @Test
     void related_articles_of_the_mergekit_post_are_about_merging_and_never_itself() {
         SearchService service = BundledIndex.get().service();
-        Resource post = service.index().resources().stream()
+        Resource post = BundledIndex.get().index().resources().stream()
                 .filter(r -> r.title().equals("Merge Large Language Models with mergekit, by Maxime Labonne")).findFirst().orElseThrow();
         List<SearchResult> related = service.related(post.id(), 10).orElseThrow();
         assertEquals(10, related.size());

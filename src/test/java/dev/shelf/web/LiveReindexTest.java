@@ -9,8 +9,10 @@ import dev.shelf.embed.SharedEncoder;
 import dev.shelf.index.BuildProgress;
 import dev.shelf.index.IndexBuilder;
 import dev.shelf.index.IndexLayout;
+import dev.shelf.index.LuceneChunkIndex;
 import dev.shelf.ingest.IngestResult;
 import dev.shelf.ingest.Ingester;
+import dev.shelf.search.SearchService;
 import dev.shelf.search.ServedIndex;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -47,7 +49,8 @@ class LiveReindexTest {
         IndexLayout layout = new IndexLayout(dir.resolve("index"));
         build(layout, 0);
         List<String> log = new CopyOnWriteArrayList<>();
-        ServedIndex served = new ServedIndex(layout, SharedEncoder.get(), log::add);
+        ServedIndex served = new ServedIndex(layout, LuceneChunkIndex::open,
+                index -> new SearchService(index, SharedEncoder.get()), log::add);
         served.refresh();
         served.watch(Duration.ofMillis(100));
         Javalin app = WebApp.create(served::lease, Path.of("web")).start("127.0.0.1", 0);

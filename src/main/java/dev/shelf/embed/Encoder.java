@@ -1,0 +1,32 @@
+package dev.shelf.embed;
+
+import java.util.List;
+
+/**
+ * Turns text into vectors: what indexing and search need of an embedding model, and nothing more. The ONNX model
+ * ({@link OnnxEncoder}) is the real one; a second model, or a deterministic fake in tests, implements the same.
+ * NOTE: implementations are thread-safe; the owner closes them once.
+ */
+public interface Encoder extends AutoCloseable {
+
+    /** The model id; part of every embedding-cache key and recorded in each build. */
+    String name();
+
+    /** Length of every vector. */
+    int dimensions();
+
+    /** The token budget of one indexed passage, special tokens included. */
+    int chunkTokens();
+
+    /** How many tokens the text is, without the special tokens the model adds. */
+    int tokenCount(String text);
+
+    /** The vector of a query, in the model's query form (with its query prefix, if it has one). */
+    float[] encodeQuery(String query);
+
+    /** The vectors of passages, in the given order. */
+    List<float[]> encode(List<String> passages);
+
+    @Override
+    void close();
+}
