@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every route and every error case of the API, over HTTP against a real server. */
-class ApiTest {
+class ApiIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TestServer server;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * throws, every problem is reported with the mutant's file and a line, and every link entry whose text the mutation
  * did not touch is still ingested with the same title. A failure names the mutant's seed.
  */
-class ListFuzzTest {
+class ListFuzzIT {
 
     private static final long SEED = 20_261_122L;
     private static final Path SOURCES = Path.of("index", "sources");

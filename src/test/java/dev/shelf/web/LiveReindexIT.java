@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Searches keep succeeding while the index is rebuilt under a running server: each re-index is picked up without a
  * failed request, and a new build that cannot be opened is reported while the previous one goes on serving.
  */
-class LiveReindexTest {
+class LiveReindexIT {
 
     private static final int CLIENTS = 4;
     private final ObjectMapper json = new ObjectMapper();
@@ -100,7 +100,7 @@ class LiveReindexTest {
             app.stop();
             served.close();
         }
-        System.out.println("LiveReindexTest: answers by status during 4 re-indexes: " + statuses);
+        System.out.println("LiveReindexIT: answers by status during 4 re-indexes: " + statuses);
         assertTrue(errors.isEmpty(), () -> errors.size() + " requests failed, first: " + errors.get(0));
         assertEquals(Map.of(200, statuses.get(200)), Map.copyOf(statuses), "every answer a 200: " + statuses);
         assertTrue(statuses.get(200).get() >= 50, "the clients kept searching during the builds: " + statuses);

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A real {@code shelf serve} process binds loopback only unless told otherwise, and says loudly when told otherwise
  * that the API has no authentication.
  */
-class ServeExposureTest {
+class ServeExposureIT {
 
     private static final Pattern SERVING = Pattern.compile("Shelf is serving http://(.+):(\\d+)/");
 

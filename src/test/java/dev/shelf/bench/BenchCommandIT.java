@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The benchmark runs end to end on a tiny corpus and prints every figure of its JSON contract; no timing is asserted. */
-class BenchCommandTest {
+class BenchCommandIT {
 
     private static final String LIST = """
             # Tiny list

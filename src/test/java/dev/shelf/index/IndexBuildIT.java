@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Builds are incremental through the embedding cache, and a failed or killed build never replaces the served one. */
-class IndexBuildTest {
+class IndexBuildIT {
 
     private static final String LIST = """
             # Tiny list

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * works. The disk is a real tmpfs mounted for the test (root is needed; CI runs as root), so the errors are the
  * operating system's own ENOSPC and EROFS.
  */
-class DiskFaultTest {
+class DiskFaultIT {
 
     @TempDir
     Path dir;

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * heap does not grow from run to run, and beyond the bound on concurrent searches the server says 503 with
  * Retry-After instead of falling over.
  */
-class LoadTest {
+class LoadIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,7 +45,7 @@ class LoadTest {
                 assertEquals(0, result.errors(), "run " + run + ": " + result.statuses());
                 heaps.add(LoadGenerator.heapAfterGcMb());
             }
-            System.out.println("LoadTest: 4 x 320 requests from 16 clients, heap after GC " + heaps + " MB");
+            System.out.println("LoadIT: 4 x 320 requests from 16 clients, heap after GC " + heaps + " MB");
             // The first run warms caches (query vectors, Lucene's); after it, more of the same must not hold more.
             double growth = heaps.get(3) - heaps.get(1);
             assertTrue(growth < 8, "heap grew " + growth + " MB over two identical runs: " + heaps);
@@ -100,7 +100,7 @@ class LoadTest {
                     ok++;
                 }
             }
-            System.out.println("LoadTest: flood of 256 searches from 64 threads: " + ok + " answered, " + refused + " refused");
+            System.out.println("LoadIT: flood of 256 searches from 64 threads: " + ok + " answered, " + refused + " refused");
             assertTrue(ok >= 4, "searches were answered during the flood");
             assertEquals(200, get(client, app.port(), "/api/search?q=merge+models").statusCode(), "and after it");
         } finally {

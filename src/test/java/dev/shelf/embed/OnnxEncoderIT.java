@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class OnnxEncoderTest {
+class OnnxEncoderIT {
 
     private static double dot(float[] a, float[] b) {
         double s = 0;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * fragments, huge strings, blanks, percent-encoding garbage, bad and repeated parameters. The core never throws; the
  * server never answers 5xx and every rejection is a 4xx JSON error.
  */
-class QueryFuzzTest {
+class QueryFuzzIT {
 
     private static final long SEED = 20261122L;
     private static final List<String> FRAGMENTS = List.of("\"", "(", ")", "title:", "body:", "~", "~2", "^", "^3", "*", "?",

@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The UI in a real browser: Debian's headless Chromium driven through its chromedriver (both installed by .ci/run;
  * nothing is downloaded). Outside CI the tests are skipped when the browser is not installed.
  */
-class BrowserTest {
+class BrowserIT {
 
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** Questions a practitioner asks of the bundled lists, answered with the real model and a real index. */
-class RetrievalTest {
+class RetrievalIT {
 
     private static final String ABLITERATION = "https://huggingface.co/blog/mlabonne/abliteration";
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** A tiny BEIR-format collection made here, indexed with the same pipeline and judged by document id. */
-class BeirEvalTest {
+class BeirEvalIT {
 
     private static Path writeCollection(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("qrels"));

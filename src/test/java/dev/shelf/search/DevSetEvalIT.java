@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** nDCG@10 of every mode on the dev set (../shared/eval, or its copy in src/test/resources/eval), real model, bundled lists. */
-class DevSetEvalTest {
+class DevSetEvalIT {
 
     /** The shared dev set when it is beside the checkout (the newest), else the copy kept with the tests. */
     private static final Path EVAL = Files.isDirectory(Path.of("../shared/eval")) ? Path.of("../shared/eval")
