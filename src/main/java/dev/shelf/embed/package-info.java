@@ -1,6 +1,7 @@
 /**
- * Turns text into normalized vectors with a local ONNX sentence-transformer ({@link dev.shelf.embed.OnnxEncoder}),
- * described by a small {@link dev.shelf.embed.ModelSpec} per model, with an {@link dev.shelf.embed.EmbeddingCache}
- * so unchanged text is never embedded twice.
+ * Turns text into normalized vectors: {@link dev.shelf.embed.Encoder} is what indexing and search need of a model,
+ * {@link dev.shelf.embed.OnnxEncoder} the local ONNX sentence-transformer that implements it, described by a small
+ * {@link dev.shelf.embed.ModelSpec} per model (pooling, prefix, dimensions, checksums), and the
+ * {@link dev.shelf.embed.EmbeddingCache} keeps unchanged text from being embedded twice.
  */
 package dev.shelf.embed;

@@ -1,7 +1,9 @@
 /**
- * The one on-disk Lucene index: chunk text fields for BM25, a vector field for kNN, stored resources and facets.
- * {@link dev.shelf.index.IndexBuilder} writes complete builds and switches them in atomically;
- * {@link dev.shelf.index.ChunkIndex} is the narrow read interface the search layer uses (an OpenSearch backend would
- * implement it too), with {@link dev.shelf.index.LuceneChunkIndex} as the embedded implementation.
+ * The one on-disk index of a build: chunk text fields for BM25 and a vector field for kNN, with the resources stored.
+ * {@link dev.shelf.index.IndexBuilder} chunks resources, embeds what the embedding cache lacks, writes a complete
+ * build and switches it in atomically ({@link dev.shelf.index.IndexLayout}); {@link dev.shelf.index.ChunkIndex} is
+ * the read interface the search layer uses, which a second backend (OpenSearch) would implement too, and
+ * {@link dev.shelf.index.LuceneChunkIndex} the embedded implementation. How text becomes terms is decided once, in
+ * {@link dev.shelf.index.ShelfAnalyzer}; field names once, in {@link dev.shelf.index.IndexFields}.
  */
 package dev.shelf.index;
