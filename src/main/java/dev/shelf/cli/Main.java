@@ -18,6 +18,7 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        Logging.quiet();
         System.exit(commandLine().execute(args));
     }
 

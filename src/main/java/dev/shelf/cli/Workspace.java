@@ -21,6 +21,7 @@ import java.util.List;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,6 +50,9 @@ final class Workspace {
     @Option(names = "--model", paramLabel = "DIR", description = "Model folder with a model.properties (default: ${DEFAULT-VALUE}).",
             defaultValue = DEFAULT_MODEL)
     Path model;
+
+    @Mixin
+    Logging logging;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for the embedding model (default: all cores).")
