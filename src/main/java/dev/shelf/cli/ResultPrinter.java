@@ -2,6 +2,7 @@ package dev.shelf.cli;
 
 import dev.shelf.ingest.Mention;
 import dev.shelf.search.RankScore;
+import dev.shelf.search.SearchProfile;
 import dev.shelf.search.SearchResult;
 import java.io.PrintWriter;
 import java.util.List;
@@ -34,6 +35,14 @@ final class ResultPrinter {
                 out.println("    " + plain(r.snippet()));
             }
         }
+        out.flush();
+    }
+
+    /** One line per stage, then the total. */
+    static void print(SearchProfile profile, PrintWriter out) {
+        out.println("profile:");
+        profile.stagesMs().forEach((stage, ms) -> out.printf("    %-18s %8.3f ms%n", stage, ms));
+        out.printf("    %-18s %8.3f ms%n", "total", profile.totalMs());
         out.flush();
     }
 

@@ -45,10 +45,13 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--source", arity = "1..*", paramLabel = "ID", description = "Only these lists (ids as in `ingest`).")
     private Set<String> sourceIds;
 
+    @Option(names = "--profile", description = "Also print where the search's time went, stage by stage.")
+    private boolean profile;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        SearchRequest request = new SearchRequest(String.join(" ", words), mode, count.k(), sourceIds);
+        SearchRequest request = new SearchRequest(String.join(" ", words), mode, count.k(), sourceIds, profile);
         try (Encoder encoder = workspace.encoder();
              ChunkIndex index = workspace.openOrBuild(encoder, spec.commandLine().getErr())) {
             SearchResponse response = new SearchService(index, encoder, ranking.settings()).search(request);
@@ -56,6 +59,9 @@ final class SearchCommand implements Callable<Integer> {
                 JsonOutput.print(response, out);
             } else {
                 ResultPrinter.print(response.results(), out);
+                if (response.profile() != null) {
+                    ResultPrinter.print(response.profile(), out);
+                }
             }
         }
         return 0;

@@ -21,11 +21,17 @@ final class QueryVectorCache {
         };
     }
 
+    /** The query's vector, encoded only when it is not cached. */
     float[] get(String query, Function<String, float[]> encode) {
+        return lookup(query, encode).vector();
+    }
+
+    /** The query's vector and whether it came from the cache. */
+    Lookup lookup(String query, Function<String, float[]> encode) {
         synchronized (entries) {
             float[] cached = entries.get(query);
             if (cached != null) {
-                return cached;
+                return new Lookup(cached, true);
             }
         }
         // Encode outside the lock: two threads may encode the same new query once each, which is harmless.
@@ -33,6 +39,10 @@ final class QueryVectorCache {
         synchronized (entries) {
             entries.put(query, vector);
         }
-        return vector;
+        return new Lookup(vector, false);
+    }
+
+    /** A query vector, and whether the cache had it. */
+    record Lookup(float[] vector, boolean cached) {
     }
 }

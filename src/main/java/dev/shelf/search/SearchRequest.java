@@ -9,8 +9,9 @@ import java.util.Set;
  * @param mode which retrievers answer
  * @param k how many results to return (1..{@value #MAX_K})
  * @param sources list ids to search in; empty for all
+ * @param profile whether the response says where the time went ({@link SearchProfile})
  */
-public record SearchRequest(String query, SearchMode mode, int k, Set<String> sources) {
+public record SearchRequest(String query, SearchMode mode, int k, Set<String> sources, boolean profile) {
 
     public static final int MAX_K = 100;
     public static final int DEFAULT_K = 10;
@@ -25,7 +26,17 @@ public record SearchRequest(String query, SearchMode mode, int k, Set<String> so
         sources = sources == null ? Set.of() : Set.copyOf(sources);
     }
 
+    /** A request without a profile. */
+    public SearchRequest(String query, SearchMode mode, int k, Set<String> sources) {
+        this(query, mode, k, sources, false);
+    }
+
     public static SearchRequest of(String query, SearchMode mode, int k) {
         return new SearchRequest(query, mode, k, Set.of());
+    }
+
+    /** The same request, with or without a profile. */
+    public SearchRequest withProfile(boolean wanted) {
+        return new SearchRequest(query, mode, k, sources, wanted);
     }
 }

@@ -1,5 +1,6 @@
 package dev.shelf.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,9 @@ import java.util.Map;
  * @param total how many resources matched in all (before cutting to k)
  * @param tookMs server-side time
  * @param facets per list id, how many of all matching resources it lists (over the fused results)
+ * @param profile where the time went, when asked for; left out of the JSON otherwise
  */
-@JsonPropertyOrder({"query", "mode", "k", "total", "tookMs", "results", "facets"})
+@JsonPropertyOrder({"query", "mode", "k", "total", "tookMs", "results", "facets", "profile"})
 public record SearchResponse(String query, SearchMode mode, int k, int total, double tookMs, List<SearchResult> results,
-                             Map<String, Integer> facets) {
+                             Map<String, Integer> facets, @JsonInclude(JsonInclude.Include.NON_NULL) SearchProfile profile) {
 }

@@ -65,36 +65,46 @@ public final class SearchService {
     }
 
     public SearchResponse search(SearchRequest request) {
-        long start = System.nanoTime();
+        StageClock clock = new StageClock();
         String query = request.query().strip();
-        List<Ranking> rankings = query.isEmpty() ? List.of() : retrieve(query, request.mode(), request.sources());
-        List<Fused> ranked = switch (request.mode()) {
+        List<Ranking> rankings = query.isEmpty() ? List.of() : retrieve(query, request.mode(), request.sources(), clock);
+        List<Fused> ranked = clock.time("fusion", () -> switch (request.mode()) {
             case HYBRID -> TitlePromotion.promote(settings.fusion().fuse(weighted(rankings)),
                     exactTitles(query, request.sources()));
-            case LEXICAL, SEMANTIC -> rankings.isEmpty() ? List.of() : Fusion.single(rankings.get(0));
-        };
+            case LEXICAL, SEMANTIC -> rankings.isEmpty() ? List.<Fused>of() : Fusion.single(rankings.get(0));
+        });
+        List<SearchResult> results = clock.time("snippets", () -> results(query, rankings, ranked, request.k()));
+        Map<String, Integer> facets = clock.time("facets", () -> Resource.countByList(
+                ranked.stream().map(f -> index.resource(f.id())).flatMap(Optional::stream).toList()));
+        return new SearchResponse(request.query(), request.mode(), request.k(), ranked.size(), clock.elapsedMs(), results,
+                facets, request.profile() ? clock.profile() : null);
+    }
+
+    /** The first k of the ranking dressed as results, each with the passage that earned it, highlighted. */
+    private List<SearchResult> results(String query, List<Ranking> rankings, List<Fused> ranked, int k) {
         Function<String, Optional<String>> highlight = index.highlighter(query);
         Map<String, String> passages = Ranking.passages(rankings);
-        List<SearchResult> results = new ArrayList<>();
-        for (Fused f : ranked.subList(0, Math.min(request.k(), ranked.size()))) {
+        List<SearchResult> results = new ArrayList<>(k);
+        for (Fused f : ranked.subList(0, Math.min(k, ranked.size()))) {
             index.resource(f.id()).ifPresent(r -> results.add(SearchResult.of(r,
                     Snippets.snippet(highlight, passages.get(f.id()), r.description()), f)));
         }
-        Map<String, Integer> facets = Resource.countByList(ranked.stream().map(f -> index.resource(f.id()))
-                .flatMap(Optional::stream).toList());
-        double tookMs = (System.nanoTime() - start) / 1e6;
-        return new SearchResponse(request.query(), request.mode(), request.k(), ranked.size(), tookMs, results, facets);
+        return results;
     }
 
     /** The rankings of the retrievers the mode asks, lexical first. */
-    private List<Ranking> retrieve(String query, SearchMode mode, Set<String> sources) {
+    private List<Ranking> retrieve(String query, SearchMode mode, Set<String> sources, StageClock clock) {
         List<Ranking> rankings = new ArrayList<>(2);
         if (mode != SearchMode.SEMANTIC) {
-            rankings.add(Ranking.ofBestPassages(LEXICAL, index.lexical(query, sources, PASSAGE_DEPTH), CANDIDATES));
+            rankings.add(clock.time("lexical", () -> Ranking.ofBestPassages(LEXICAL,
+                    index.lexical(query, sources, PASSAGE_DEPTH), CANDIDATES)));
         }
         if (mode != SearchMode.LEXICAL) {
-            float[] vector = queryVectors.get(query, encoder::encodeQuery);
-            rankings.add(Ranking.ofBestPassages(SEMANTIC, index.semantic(vector, sources, PASSAGE_DEPTH), CANDIDATES));
+            long begin = System.nanoTime();
+            QueryVectorCache.Lookup vector = queryVectors.lookup(query, encoder::encodeQuery);
+            clock.add(vector.cached() ? "encode (cached)" : "encode", begin);
+            rankings.add(clock.time("vector", () -> Ranking.ofBestPassages(SEMANTIC,
+                    index.semantic(vector.vector(), sources, PASSAGE_DEPTH), CANDIDATES)));
         }
         return rankings;
     }

@@ -153,10 +153,8 @@ public final class WebApp {
             SearchMode mode = modeText == null ? SearchMode.HYBRID : SearchMode.parse(modeText).orElseThrow(() ->
                     new ApiException(400, "bad_parameter", "Parameter mode must be hybrid, lexical or semantic, got \""
                             + abbreviate(modeText) + "\"."));
-            String explain = single(ctx, "explain");
-            if (explain != null && !explain.equals("true") && !explain.equals("false")) {
-                throw new ApiException(400, "bad_parameter", "Parameter explain must be true or false.");
-            }
+            flag(ctx, "explain");
+            boolean profile = flag(ctx, "profile");
             Set<String> sources = new LinkedHashSet<>();
             Set<String> known = service.info().sources().stream().map(BuildInfo.SourceInfo::id)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -171,7 +169,7 @@ public final class WebApp {
                     }
                 }
             }
-            return new SearchRequest(q, mode, k, sources);
+            return new SearchRequest(q, mode, k, sources, profile);
         }
 
         void resource(Context ctx) {
@@ -218,6 +216,15 @@ public final class WebApp {
             }
             throw new ApiException(400, "bad_parameter", "Parameter k must be a whole number from 1 to "
                     + SearchRequest.MAX_K + ", got \"" + abbreviate(text) + "\".");
+        }
+
+        /** A true/false parameter, false when absent. */
+        private static boolean flag(Context ctx, String name) {
+            String value = single(ctx, name);
+            if (value != null && !value.equals("true") && !value.equals("false")) {
+                throw new ApiException(400, "bad_parameter", "Parameter " + name + " must be true or false.");
+            }
+            return "true".equals(value);
         }
 
         /** The value of a parameter that may be given once; repeating it is an error rather than a guess. */
