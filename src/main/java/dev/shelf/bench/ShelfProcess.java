@@ -26,6 +26,9 @@ public final class ShelfProcess {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("--enable-native-access=ALL-UNNAMED");
+        // As the run command does: Lucene's SIMD vector code needs the incubator module.
+        command.add("--add-modules");
+        command.add("jdk.incubator.vector");
         Path ownJar = ownJar();
         if (ownJar != null) {
             command.add("-jar");

@@ -77,7 +77,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         app.start(host, port);
         out.printf("Shelf is serving http://%s:%d/%n", host.contains(":") ? "[" + host + "]" : host, app.port());
         out.flush();
-        if (workspace.layout().current().isPresent()) {
+        if (!workspace.layout().needsBuild()) {
             served.refresh();
             served.watch(WATCH_PERIOD);
         } else {

@@ -104,10 +104,13 @@ final class Workspace {
         return summary;
     }
 
-    /** Builds the index when there is none yet, saying so on {@code err}. */
+    /** Builds the index when there is none yet, or only one of another version's format, saying so on {@code err}. */
     void buildIfMissing(Encoder encoder, PrintWriter err) throws IOException {
-        if (layout().current().isEmpty()) {
-            err.println("no index in " + index + " yet: building it from " + sources);
+        IndexLayout layout = layout();
+        if (layout.needsBuild()) {
+            err.println(layout.current().isEmpty()
+                    ? "no index in " + index + " yet: building it from " + sources
+                    : "the index in " + index + " was built by another version of Shelf: building it again from " + sources);
             err.flush();
             build(encoder, false, err, err);
         }

@@ -1,12 +1,12 @@
 package dev.shelf.index;
 
 /**
- * One retrieved passage.
+ * One retrieved passage, without its text: the text of the few passages shown is read afterwards with
+ * {@link ChunkIndex#passage}, so a retriever's hundreds of candidates cost no stored-field reads.
  *
  * @param resourceId the resource it belongs to
  * @param ordinal its position in the resource
  * @param score the retriever's score (BM25, or cosine similarity for vectors)
- * @param body the passage text
  */
-public record ChunkHit(String resourceId, int ordinal, float score, String body) {
+public record ChunkHit(String resourceId, int ordinal, float score) {
 }

@@ -25,6 +25,9 @@ public interface ChunkIndex extends AutoCloseable {
     /** Passages sharing the most distinctive words of the resource's text (more-like-this), the resource's own included. */
     List<ChunkHit> moreLikeThis(String resourceId, int n);
 
+    /** The text of a resource's passage, empty when there is no such passage. */
+    Optional<String> passage(String resourceId, int ordinal);
+
     /** The vector of the resource's first passage. */
     Optional<float[]> vector(String resourceId);
 

@@ -28,6 +28,8 @@ import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -138,9 +140,8 @@ public final class IndexBuilder {
         Path previous = layout.current().orElse(null);
         try {
             write(build, resources, chunks, keys, cache);
-            Files.writeString(build.resolve(BuildInfo.FILE), json.writeValueAsString(new BuildInfo(
-                    Instant.now().toString(), modelId, encoder.dimensions(), resources.size(), chunks.size(),
-                    sourceInfos(resources, sources))));
+            new BuildInfo(BuildInfo.FORMAT, Instant.now().toString(), modelId, encoder.dimensions(), resources.size(),
+                    chunks.size(), sourceInfos(resources, sources)).write(build);
             layout.switchTo(build);
         } catch (IOException | RuntimeException e) {
             // The half-made build is of no use, and on a full disk its space is what the next try needs.
@@ -189,9 +190,9 @@ public final class IndexBuilder {
 
     private Document document(Chunk chunk, Resource resource, float[] vector) throws IOException {
         Document doc = new Document();
-        doc.add(new StringField(IndexFields.ID, chunk.id(), Field.Store.YES));
-        doc.add(new StringField(IndexFields.RESOURCE, chunk.resourceId(), Field.Store.YES));
-        doc.add(new StoredField(IndexFields.ORDINAL, chunk.ordinal()));
+        doc.add(new StringField(IndexFields.ID, chunk.id(), Field.Store.NO));
+        doc.add(new SortedDocValuesField(IndexFields.RESOURCE, new BytesRef(chunk.resourceId())));
+        doc.add(new NumericDocValuesField(IndexFields.ORDINAL, chunk.ordinal()));
         doc.add(new TextField(IndexFields.TITLE, resource.title(), Field.Store.NO));
         doc.add(new TextField(IndexFields.SECTION, String.join(" ", resource.section()), Field.Store.NO));
         doc.add(new TextField(IndexFields.BODY, chunk.body(), Field.Store.YES));

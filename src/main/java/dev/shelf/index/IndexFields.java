@@ -2,11 +2,11 @@ package dev.shelf.index;
 
 /** Field names of the index, defined once. */
 public final class IndexFields {
-    /** Chunk id, {@code resourceId#ordinal} (stored, exact). */
+    /** Chunk id, {@code resourceId#ordinal} (exact term, to find one passage). */
     public static final String ID = "id";
-    /** Resource id of the chunk (stored, exact). */
+    /** Resource id of the chunk (doc values: read for every candidate without touching stored fields). */
     public static final String RESOURCE = "resource";
-    /** Position of the chunk in its resource (stored). */
+    /** Position of the chunk in its resource (doc values). */
     public static final String ORDINAL = "ordinal";
     /** Resource title (analyzed, boosted). */
     public static final String TITLE = "title";

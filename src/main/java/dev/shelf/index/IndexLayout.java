@@ -41,6 +41,23 @@ public record IndexLayout(Path root) {
         }
     }
 
+    /**
+     * Whether a build must be made before one can be served: there is none, or the one named was written by a
+     * version of Shelf with another field layout ({@link BuildInfo#FORMAT}), which this version would misread.
+     */
+    public boolean needsBuild() {
+        Optional<Path> build = current();
+        if (build.isEmpty()) {
+            return true;
+        }
+        try {
+            return BuildInfo.read(build.get()).format() != BuildInfo.FORMAT;
+        } catch (IOException e) {
+            // An unreadable build.json: opening would fail the same way; a new build replaces it.
+            return true;
+        }
+    }
+
     /** Makes the given complete build the one served, in one atomic rename. */
     public void switchTo(Path build) throws IOException {
         Path tmp = root.resolve(CURRENT + ".tmp");

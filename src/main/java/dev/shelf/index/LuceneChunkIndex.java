@@ -1,14 +1,14 @@
 package dev.shelf.index;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shelf.ingest.Resource;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,7 +22,12 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -76,9 +81,12 @@ public final class LuceneChunkIndex implements ChunkIndex {
 
     /** Opens a complete build folder. */
     public static LuceneChunkIndex open(Path build) throws IOException {
-        // Builds written by an older version may lack newer fields, or have fields this version dropped.
-        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        BuildInfo info = json.readValue(Files.readString(build.resolve(BuildInfo.FILE)), BuildInfo.class);
+        BuildInfo info = BuildInfo.read(build);
+        if (info.format() != BuildInfo.FORMAT) {
+            throw new IOException("the index " + build + " was built by another version of Shelf (format "
+                    + info.format() + ", this version reads " + BuildInfo.FORMAT + "); run `shelf index` to rebuild it");
+        }
+        ObjectMapper json = new ObjectMapper();
         Directory directory = FSDirectory.open(build);
         try {
             SearcherManager searchers = new SearcherManager(directory, null);
@@ -146,6 +154,18 @@ public final class LuceneChunkIndex implements ChunkIndex {
             mlt.setMaxQueryTerms(25);
             Query query = mlt.like(IndexFields.BODY, new StringReader(resource.title() + "\n" + resource.description()));
             return hits(searcher, searcher.search(query, n), false);
+        });
+    }
+
+    @Override
+    public Optional<String> passage(String resourceId, int ordinal) {
+        return withSearcher(searcher -> {
+            TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.ID, resourceId + "#" + ordinal)), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.<String>empty();
+            }
+            return Optional.ofNullable(searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(IndexFields.BODY))
+                    .get(IndexFields.BODY));
         });
     }
 
@@ -230,27 +250,40 @@ public final class LuceneChunkIndex implements ChunkIndex {
         return withSearcher(searcher -> hits(searcher, searcher.search(query, n), vectorScores));
     }
 
+    /**
+     * The hits' resource ids and ordinals, read from doc values leaf by leaf in doc order (as doc-values iterators
+     * require), then sorted best first with ties broken by resource id and ordinal.
+     */
     private static List<ChunkHit> hits(IndexSearcher searcher, TopDocs top, boolean vectorScores) throws IOException {
-        StoredFields stored = searcher.storedFields();
-        Set<String> fields = Set.of(IndexFields.RESOURCE, IndexFields.ORDINAL, IndexFields.BODY);
-        List<ChunkHit> hits = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc sd : top.scoreDocs) {
-            Document doc = stored.document(sd.doc, fields);
+        ScoreDoc[] byDoc = top.scoreDocs.clone();
+        Arrays.sort(byDoc, Comparator.comparingInt(sd -> sd.doc));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        List<ChunkHit> hits = new ArrayList<>(byDoc.length);
+        int leafIndex = -1;
+        SortedDocValues resourceIds = null;
+        NumericDocValues ordinals = null;
+        for (ScoreDoc sd : byDoc) {
+            int leaf = ReaderUtil.subIndex(sd.doc, leaves);
+            if (leaf != leafIndex) {
+                leafIndex = leaf;
+                resourceIds = DocValues.getSorted(leaves.get(leaf).reader(), IndexFields.RESOURCE);
+                ordinals = DocValues.getNumeric(leaves.get(leaf).reader(), IndexFields.ORDINAL);
+            }
+            int doc = sd.doc - leaves.get(leaf).docBase;
+            if (!resourceIds.advanceExact(doc) || !ordinals.advanceExact(doc)) {
+                throw new IOException("passage " + sd.doc + " has no resource id or ordinal");
+            }
             // Lucene scores dot-product similarity as (1 + cos) / 2; report the cosine itself.
             float score = vectorScores ? 2 * sd.score - 1 : sd.score;
-            hits.add(new ChunkHit(doc.get(IndexFields.RESOURCE), doc.getField(IndexFields.ORDINAL).numericValue().intValue(),
-                    score, doc.get(IndexFields.BODY)));
+            hits.add(new ChunkHit(resourceIds.lookupOrd(resourceIds.ordValue()).utf8ToString(),
+                    (int) ordinals.longValue(), score));
         }
-        hits.sort((a, b) -> {
-            int byScore = Float.compare(b.score(), a.score());
-            if (byScore != 0) {
-                return byScore;
-            }
-            int byId = a.resourceId().compareTo(b.resourceId());
-            return byId != 0 ? byId : Integer.compare(a.ordinal(), b.ordinal());
-        });
+        hits.sort(BEST_FIRST);
         return hits;
     }
+
+    private static final Comparator<ChunkHit> BEST_FIRST = Comparator.comparingDouble((ChunkHit h) -> -h.score())
+            .thenComparing(ChunkHit::resourceId).thenComparingInt(ChunkHit::ordinal);
 
     private interface SearcherTask<T> {
         T run(IndexSearcher searcher) throws IOException;

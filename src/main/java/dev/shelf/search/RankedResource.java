@@ -5,7 +5,7 @@ package dev.shelf.search;
  *
  * @param id the resource id
  * @param score that retriever's score (BM25, or cosine similarity)
- * @param passage the passage that earned it (its best), for the snippet; may be empty
+ * @param passage the ordinal of the passage that earned it (its best), whose text becomes the snippet
  */
-public record RankedResource(String id, double score, String passage) {
+public record RankedResource(String id, double score, int passage) {
 }

@@ -30,17 +30,17 @@ public record Ranking(String retriever, List<RankedResource> entries) {
             if (best.size() == limit) {
                 break;
             }
-            best.putIfAbsent(p.resourceId(), new RankedResource(p.resourceId(), p.score(), p.body()));
+            best.putIfAbsent(p.resourceId(), new RankedResource(p.resourceId(), p.score(), p.ordinal()));
         }
         return new Ranking(retriever, new ArrayList<>(best.values()));
     }
 
     /**
-     * The passage of each resource for its snippet: from the first ranking that holds the resource (so the words'
-     * passage wins over the meaning's when both found it).
+     * The passage of each resource for its snippet, as an ordinal: from the first ranking that holds the resource (so
+     * the words' passage wins over the meaning's when both found it).
      */
-    public static Map<String, String> passages(List<Ranking> rankings) {
-        Map<String, String> passages = new HashMap<>();
+    public static Map<String, Integer> passages(List<Ranking> rankings) {
+        Map<String, Integer> passages = new HashMap<>();
         for (Ranking ranking : rankings) {
             ranking.entries().forEach(e -> passages.putIfAbsent(e.id(), e.passage()));
         }

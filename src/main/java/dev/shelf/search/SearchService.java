@@ -73,7 +73,7 @@ public final class SearchService {
                     exactTitles(query, request.sources()));
             case LEXICAL, SEMANTIC -> rankings.isEmpty() ? List.<Fused>of() : Fusion.single(rankings.get(0));
         });
-        List<SearchResult> results = clock.time("snippets", () -> results(query, rankings, ranked, request.k()));
+        List<SearchResult> results = results(query, rankings, ranked, request.k(), clock);
         Map<String, Integer> facets = clock.time("facets", () -> Resource.countByList(
                 ranked.stream().map(f -> index.resource(f.id())).flatMap(Optional::stream).toList()));
         return new SearchResponse(request.query(), request.mode(), request.k(), ranked.size(), clock.elapsedMs(), results,
@@ -81,15 +81,32 @@ public final class SearchService {
     }
 
     /** The first k of the ranking dressed as results, each with the passage that earned it, highlighted. */
-    private List<SearchResult> results(String query, List<Ranking> rankings, List<Fused> ranked, int k) {
-        Function<String, Optional<String>> highlight = index.highlighter(query);
-        Map<String, String> passages = Ranking.passages(rankings);
-        List<SearchResult> results = new ArrayList<>(k);
-        for (Fused f : ranked.subList(0, Math.min(k, ranked.size()))) {
-            index.resource(f.id()).ifPresent(r -> results.add(SearchResult.of(r,
-                    Snippets.snippet(highlight, passages.get(f.id()), r.description()), f)));
+    private List<SearchResult> results(String query, List<Ranking> rankings, List<Fused> ranked, int k,
+                                       StageClock clock) {
+        List<Fused> shown = ranked.subList(0, Math.min(k, ranked.size()));
+        Map<String, String> texts = clock.time("stored fields", () -> passageTexts(rankings, shown));
+        return clock.time("snippets", () -> {
+            Function<String, Optional<String>> highlight = index.highlighter(query);
+            List<SearchResult> results = new ArrayList<>(shown.size());
+            for (Fused f : shown) {
+                index.resource(f.id()).ifPresent(r -> results.add(SearchResult.of(r,
+                        Snippets.snippet(highlight, texts.get(f.id()), r.description()), f)));
+            }
+            return results;
+        });
+    }
+
+    /** The text of the passage that earned each shown resource; none for a resource no retriever found. */
+    private Map<String, String> passageTexts(List<Ranking> rankings, List<Fused> shown) {
+        Map<String, Integer> ordinals = Ranking.passages(rankings);
+        Map<String, String> texts = new HashMap<>();
+        for (Fused f : shown) {
+            Integer ordinal = ordinals.get(f.id());
+            if (ordinal != null) {
+                index.passage(f.id(), ordinal).ifPresent(text -> texts.put(f.id(), text));
+            }
         }
-        return results;
+        return texts;
     }
 
     /** The rankings of the retrievers the mode asks, lexical first. */
