@@ -3,6 +3,9 @@
 // the only markup taken from the server is the <mark> of a snippet, rebuilt here as elements.
 import { DEBOUNCE_MS, DEFAULT_MODE, EXAMPLES, KIND_LABELS, RELATED_COUNT, RESULTS_PER_PAGE, SEARCH_RETRY_SECONDS,
   SOURCES_RETRY_MS } from "./settings.js";
+import { el, safeHttpUrl, domainOf, titleNode } from "./dom.js";
+import { renderSnippet } from "./snippet.js";
+import * as api from "./api.js";
 
 const $ = (id) => document.getElementById(id);
 const input = $("q");
@@ -13,81 +16,7 @@ const sourcesList = $("sources");
 const explainToggle = $("explain");
 const template = $("result-template");
 
-const state = { sources: [], selectedSources: new Set(), facets: {}, seq: 0, controller: null, selected: -1 };
-
-// ---- helpers -------------------------------------------------------------------------------------------------
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  return node;
-}
-
-function safeHttpUrl(url) {
-  if (typeof url !== "string") return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
-  } catch (e) {
-    return null;
-  }
-}
-
-function domainOf(url) {
-  try {
-    return new URL(url).hostname.replace(/^www\./, "");
-  } catch (e) {
-    return "";
-  }
-}
-
-const ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'" };
-function unescapeEntities(text) {
-  return text.replace(/&(amp|lt|gt|quot|#39);/g, (m) => ENTITIES[m]);
-}
-
-// The server sends snippets HTML-escaped with <mark> as the only markup: rebuild them as text nodes and <mark>s.
-function renderSnippet(target, snippet) {
-  target.replaceChildren();
-  if (!snippet) return;
-  let marked = false;
-  for (const part of String(snippet).split(/(<mark>|<\/mark>)/)) {
-    if (part === "<mark>") { marked = true; continue; }
-    if (part === "</mark>") { marked = false; continue; }
-    if (!part) continue;
-    const text = document.createTextNode(unescapeEntities(part));
-    if (marked) {
-      const mark = el("mark");
-      mark.appendChild(text);
-      target.appendChild(mark);
-    } else {
-      target.appendChild(text);
-    }
-  }
-}
-
-function titleNode(result) {
-  const href = safeHttpUrl(result.url);
-  if (!href) return el("span", "plain-title", result.title);
-  const link = el("a", null, result.title);
-  link.href = href;
-  link.target = "_blank";
-  link.rel = "noopener noreferrer";
-  return link;
-}
-
-async function getJson(url, signal) {
-  const response = await fetch(url, { signal, headers: { Accept: "application/json" } });
-  let body = null;
-  try { body = await response.json(); } catch (e) { body = null; }
-  if (!response.ok) {
-    const error = new Error(body && body.message ? body.message : "The server answered " + response.status + ".");
-    error.status = response.status;
-    error.retryAfter = Number(response.headers.get("Retry-After") || 0);
-    throw error;
-  }
-  return body;
-}
+const state = { sources: [], selectedSources: new Set(), facets: {}, selected: -1 };
 
 // ---- URL state -----------------------------------------------------------------------------------------------
 function mode() {
@@ -139,7 +68,7 @@ function renderSources() {
 
 async function loadSources() {
   try {
-    state.sources = await getJson("/api/sources");
+    state.sources = await api.sources();
     renderSources();
   } catch (e) {
     if (e.status === 503) setTimeout(loadSources, SOURCES_RETRY_MS);
@@ -189,7 +118,7 @@ async function toggleRelated(node, result, button) {
   button.setAttribute("aria-expanded", "true");
   box.replaceChildren(el("p", "status", "Finding related articles…"));
   try {
-    const body = await getJson(`/api/resources/${encodeURIComponent(result.id)}/related?k=${RELATED_COUNT}`);
+    const body = await api.related(result.id, RELATED_COUNT);
     box.replaceChildren(el("h4", null, "Related"));
     const list = el("ul");
     for (const other of body.results) {
@@ -226,9 +155,8 @@ async function search() {
   clearTimeout(timer);
   writeUrl();
   const q = input.value.trim();
-  if (state.controller) state.controller.abort();
-  const seq = ++state.seq;
   if (!q) {
+    api.cancelSearch();
     resultsList.replaceChildren();
     emptyState.hidden = false;
     statusLine.textContent = "";
@@ -238,12 +166,11 @@ async function search() {
     return;
   }
   emptyState.hidden = true;
-  state.controller = new AbortController();
   const params = new URLSearchParams({ q, mode: mode(), k: String(RESULTS_PER_PAGE) });
   for (const s of state.selectedSources) params.append("source", s);
   try {
-    const body = await getJson("/api/search?" + params, state.controller.signal);
-    if (seq !== state.seq) return; // a newer search has started: drop this stale answer
+    const body = await api.search(params);
+    if (body === api.STALE) return; // a newer search has started: drop this answer
     state.facets = body.facets || {};
     renderSources();
     statusLine.classList.remove("error");
@@ -253,7 +180,6 @@ async function search() {
     resultsList.replaceChildren(...body.results.map(renderResult));
     state.selected = -1;
   } catch (e) {
-    if (e.name === "AbortError" || seq !== state.seq) return;
     statusLine.classList.add("error");
     statusLine.textContent = e.status === 503 ? "Building the index for the first time… retrying." : e.message;
     if (e.status === 503) setTimeout(search, Math.max(1, e.retryAfter || SEARCH_RETRY_SECONDS) * 1000);
