@@ -1,11 +1,12 @@
 // Shelf UI: search as you type, results, filters by list, related articles, explain data.
 // Every text that comes from the reading lists is inserted as text (textContent / text nodes), never as HTML;
 // the only markup taken from the server is the <mark> of a snippet, rebuilt here as elements.
-import { DEBOUNCE_MS, DEFAULT_MODE, EXAMPLES, KIND_LABELS, RELATED_COUNT, RESULTS_PER_PAGE, SEARCH_RETRY_SECONDS,
+import { DEBOUNCE_MS, EXAMPLES, KIND_LABELS, RELATED_COUNT, RESULTS_PER_PAGE, SEARCH_RETRY_SECONDS,
   SOURCES_RETRY_MS } from "./settings.js";
 import { el, safeHttpUrl, domainOf, titleNode } from "./dom.js";
 import { renderSnippet } from "./snippet.js";
 import * as api from "./api.js";
+import { query, readUrl, writeUrl } from "./state.js";
 
 const $ = (id) => document.getElementById(id);
 const input = $("q");
@@ -16,31 +17,16 @@ const sourcesList = $("sources");
 const explainToggle = $("explain");
 const template = $("result-template");
 
-const state = { sources: [], selectedSources: new Set(), facets: {}, selected: -1 };
+const state = { sources: [], facets: {}, selected: -1 };
 
-// ---- URL state -----------------------------------------------------------------------------------------------
-function mode() {
-  return document.querySelector("input[name=mode]:checked").value;
-}
-
-function readUrl() {
-  const params = new URLSearchParams(location.search);
-  input.value = params.get("q") || "";
-  const m = params.get("mode");
-  const radio = document.querySelector(`input[name=mode][value="${CSS.escape(m || DEFAULT_MODE)}"]`);
+// ---- query controls ------------------------------------------------------------------------------------------
+/** Sets the controls (box, mode, explain) from the query, as after reading the URL. */
+function showQuery() {
+  input.value = query.text;
+  const radio = document.querySelector(`input[name=mode][value="${CSS.escape(query.mode)}"]`);
   if (radio) radio.checked = true;
-  state.selectedSources = new Set(params.getAll("source"));
-  explainToggle.checked = params.get("explain") === "true";
-}
-
-function writeUrl() {
-  const params = new URLSearchParams();
-  if (input.value.trim()) params.set("q", input.value);
-  if (mode() !== DEFAULT_MODE) params.set("mode", mode());
-  for (const s of state.selectedSources) params.append("source", s);
-  if (explainToggle.checked) params.set("explain", "true");
-  const query = params.toString();
-  history.replaceState(null, "", query ? "?" + query : location.pathname);
+  query.mode = document.querySelector("input[name=mode]:checked").value; // an unknown mode keeps the checked one
+  explainToggle.checked = query.explain;
 }
 
 // ---- lists ---------------------------------------------------------------------------------------------------
@@ -52,12 +38,12 @@ function renderSources() {
     const box = el("input");
     box.type = "checkbox";
     box.value = source.id;
-    box.checked = state.selectedSources.has(source.id);
+    box.checked = query.sources.has(source.id);
     box.addEventListener("change", () => {
-      if (box.checked) state.selectedSources.add(source.id); else state.selectedSources.delete(source.id);
+      if (box.checked) query.sources.add(source.id); else query.sources.delete(source.id);
       search();
     });
-    const count = input.value.trim() ? (state.facets[source.id] || 0) : source.resources;
+    const count = query.text.trim() ? (state.facets[source.id] || 0) : source.resources;
     label.append(box, el("span", "source-name", source.name), el("span", "count", count));
     if (count === 0) label.classList.add("zero");
     label.title = source.file;
@@ -84,7 +70,7 @@ function renderWhy(target, result) {
     ["fused score", typeof result.score === "number" ? result.score.toFixed(4) : "—"],
   ];
   for (const [name, value] of rows) target.append(el("dt", null, name), el("dd", null, value));
-  target.hidden = !explainToggle.checked;
+  target.hidden = !query.explain;
 }
 
 function renderResult(result) {
@@ -154,7 +140,7 @@ function scheduleSearch() {
 async function search() {
   clearTimeout(timer);
   writeUrl();
-  const q = input.value.trim();
+  const q = query.text.trim();
   if (!q) {
     api.cancelSearch();
     resultsList.replaceChildren();
@@ -166,8 +152,8 @@ async function search() {
     return;
   }
   emptyState.hidden = true;
-  const params = new URLSearchParams({ q, mode: mode(), k: String(RESULTS_PER_PAGE) });
-  for (const s of state.selectedSources) params.append("source", s);
+  const params = new URLSearchParams({ q, mode: query.mode, k: String(RESULTS_PER_PAGE) });
+  for (const s of query.sources) params.append("source", s);
   try {
     const body = await api.search(params);
     if (body === api.STALE) return; // a newer search has started: drop this answer
@@ -192,16 +178,17 @@ for (const example of EXAMPLES) {
   const item = el("li");
   const button = el("button", null, example);
   button.type = "button";
-  button.addEventListener("click", () => { input.value = example; search(); input.focus(); });
+  button.addEventListener("click", () => { input.value = query.text = example; search(); input.focus(); });
   item.appendChild(button);
   $("examples").appendChild(item);
 }
-$("search-form").addEventListener("submit", (event) => { event.preventDefault(); search(); });
-input.addEventListener("input", scheduleSearch);
-document.querySelectorAll("input[name=mode]").forEach((radio) => radio.addEventListener("change", search));
+$("search-form").addEventListener("submit", (event) => { event.preventDefault(); query.text = input.value; search(); });
+input.addEventListener("input", () => { query.text = input.value; scheduleSearch(); });
+document.querySelectorAll("input[name=mode]").forEach((radio) => radio.addEventListener("change", () => { query.mode = radio.value; search(); }));
 explainToggle.addEventListener("change", () => {
+  query.explain = explainToggle.checked;
   writeUrl();
-  document.querySelectorAll(".why").forEach((why) => { why.hidden = !explainToggle.checked; });
+  document.querySelectorAll(".why").forEach((why) => { why.hidden = !query.explain; });
 });
 document.addEventListener("keydown", (event) => {
   const typing = event.target instanceof HTMLInputElement && event.target.type !== "checkbox" && event.target.type !== "radio";
@@ -219,13 +206,14 @@ document.addEventListener("keydown", (event) => {
     const link = event.target.querySelector(".title a");
     if (link) link.click();
   } else if (event.key === "Escape" && event.target === input) {
-    input.value = "";
+    input.value = query.text = "";
     search();
   }
 });
-window.addEventListener("popstate", () => { readUrl(); search(); });
+window.addEventListener("popstate", () => { readUrl(); showQuery(); search(); });
 
 readUrl();
+showQuery();
 loadSources();
 search();
 input.focus();
