@@ -1,66 +1,16 @@
-// Shelf UI: the search as you type, and the wiring of the page's controls, keyboard and history to the query.
+// Start-up: wires the page's controls, keyboard and history to the query, then runs the first search.
 import { query, readUrl, writeUrl } from "./state.js";
-import { listenToResults, select, selectedIndex, showResults, showWhy } from "./results.js";
-import { listenToSources, showFacets, showLists } from "./sources.js";
+import { search, searchSoon } from "./search.js";
+import { listenToResults, select, selectedIndex, showWhy } from "./results.js";
+import { listenToSources, showLists } from "./sources.js";
 import * as api from "./api.js";
 import { el } from "./dom.js";
-import { DEBOUNCE_MS, EXAMPLES, RESULTS_PER_PAGE, SEARCH_RETRY_SECONDS, SOURCES_RETRY_MS } from "./settings.js";
+import { EXAMPLES, SOURCES_RETRY_MS } from "./settings.js";
 
 const $ = (id) => document.getElementById(id);
 const input = $("q");
 const explainToggle = $("explain");
 const resultsList = $("results");
-
-const statusLine = document.getElementById("status");
-const emptyState = document.getElementById("empty");
-let timer = null;
-
-function showStatus(text, error = false) {
-  statusLine.classList.toggle("error", error);
-  statusLine.textContent = text;
-}
-
-function summary(body, q) {
-  if (body.total === 0) return `No results for “${q}”. Try other words, another mode, or fewer list filters.`;
-  const shown = body.total > body.results.length ? `, showing the first ${body.results.length}` : "";
-  return `${body.total} result${body.total === 1 ? "" : "s"}${shown} · ${body.tookMs.toFixed(1)} ms`;
-}
-
-/** Searches for the query after a quiet time (DEBOUNCE_MS); each keystroke restarts the wait. */
-function searchSoon() {
-  clearTimeout(timer);
-  timer = setTimeout(search, DEBOUNCE_MS);
-}
-
-/** Searches for the query now and writes it to the URL; an empty query shows the empty page. */
-async function search() {
-  clearTimeout(timer);
-  writeUrl();
-  const q = query.text.trim();
-  if (!q) {
-    api.cancelSearch();
-    showResults();
-    emptyState.hidden = false;
-    showStatus("");
-    showFacets(null);
-    return;
-  }
-  emptyState.hidden = true;
-  const params = new URLSearchParams({ q, mode: query.mode, k: String(RESULTS_PER_PAGE) });
-  for (const s of query.sources) params.append("source", s);
-  try {
-    const body = await api.search(params);
-    if (body === api.STALE) return; // a newer search has started: drop this answer
-    showFacets(body.facets || {});
-    showStatus(summary(body, q));
-    showResults(body.results, query.explain);
-  } catch (e) {
-    const building = e.status === 503;
-    showStatus(building ? "Building the index for the first time… retrying." : e.message, true);
-    if (building) setTimeout(search, Math.max(1, e.retryAfter || SEARCH_RETRY_SECONDS) * 1000);
-    showResults();
-  }
-}
 
 /** Sets the controls (box, mode, explain) from the query, as after reading the URL. */
 function showQuery() {
