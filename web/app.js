@@ -1,319 +1,78 @@
-// Shelf UI: search as you type, results, filters by list, related articles, explain data.
-// Every text that comes from the reading lists is inserted as text (textContent / text nodes), never as HTML;
-// the only markup taken from the server is the <mark> of a snippet, rebuilt here as elements.
-(() => {
-  "use strict";
+// Start-up: wires the page's controls, keyboard and history to the query, then runs the first search.
+import { query, readUrl, writeUrl } from "./state.js";
+import { search, searchSoon } from "./search.js";
+import { listenToResults, select, selectedIndex, showWhy } from "./results.js";
+import { listenToSources, showLists } from "./sources.js";
+import * as api from "./api.js";
+import { el } from "./dom.js";
+import { EXAMPLES, SOURCES_RETRY_MS } from "./settings.js";
 
-  const EXAMPLES = [
-    "how do I fine-tune a 7B model on one GPU?",
-    "what is GGUF",
-    "merge models without training",
-    "evaluate a RAG pipeline",
-    "serve many LoRA adapters from one deployment",
-    "模型量化",
-    "vector database",
-    "remove the refusal behaviour of a model",
-  ];
-  const DEBOUNCE_MS = 140;
-  const KIND_LABELS = { link: "article", concept: "concept", section: "section" };
+const $ = (id) => document.getElementById(id);
+const input = $("q");
+const explainToggle = $("explain");
+const resultsList = $("results");
 
-  const $ = (id) => document.getElementById(id);
-  const input = $("q");
-  const statusLine = $("status");
-  const resultsList = $("results");
-  const emptyState = $("empty");
-  const sourcesList = $("sources");
-  const explainToggle = $("explain");
-  const template = $("result-template");
+/** Sets the controls (box, mode, explain) from the query, as after reading the URL. */
+function showQuery() {
+  input.value = query.text;
+  const radio = document.querySelector(`input[name=mode][value="${CSS.escape(query.mode)}"]`);
+  if (radio) radio.checked = true;
+  query.mode = document.querySelector("input[name=mode]:checked").value; // an unknown mode keeps the checked one
+  explainToggle.checked = query.explain;
+}
 
-  const state = { sources: [], selectedSources: new Set(), facets: {}, seq: 0, controller: null, selected: -1 };
-
-  // ---- helpers -------------------------------------------------------------------------------------------------
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
+async function loadSources() {
+  try {
+    showLists(await api.sources());
+  } catch (e) {
+    if (e.status === 503) setTimeout(loadSources, SOURCES_RETRY_MS);
   }
+}
 
-  function safeHttpUrl(url) {
-    if (typeof url !== "string") return null;
-    try {
-      const parsed = new URL(url);
-      return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
-    } catch (e) {
-      return null;
-    }
+function onKey(event) {
+  const typing = event.target instanceof HTMLInputElement && event.target.type !== "checkbox" && event.target.type !== "radio";
+  if (event.key === "/" && !typing) {
+    event.preventDefault();
+    input.focus();
+    input.select();
+  } else if (event.key === "ArrowDown" && (event.target === input || resultsList.contains(event.target))) {
+    event.preventDefault();
+    select(selectedIndex() + 1);
+  } else if (event.key === "ArrowUp" && resultsList.contains(event.target)) {
+    event.preventDefault();
+    if (selectedIndex() <= 0) { select(-1); input.focus(); } else select(selectedIndex() - 1);
+  } else if (event.key === "Enter" && event.target.classList && event.target.classList.contains("result")) {
+    const link = event.target.querySelector(".title a");
+    if (link) link.click();
+  } else if (event.key === "Escape" && event.target === input) {
+    input.value = query.text = "";
+    search();
   }
+}
 
-  function domainOf(url) {
-    try {
-      return new URL(url).hostname.replace(/^www\./, "");
-    } catch (e) {
-      return "";
-    }
-  }
-
-  const ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'" };
-  function unescapeEntities(text) {
-    return text.replace(/&(amp|lt|gt|quot|#39);/g, (m) => ENTITIES[m]);
-  }
-
-  // The server sends snippets HTML-escaped with <mark> as the only markup: rebuild them as text nodes and <mark>s.
-  function renderSnippet(target, snippet) {
-    target.replaceChildren();
-    if (!snippet) return;
-    let marked = false;
-    for (const part of String(snippet).split(/(<mark>|<\/mark>)/)) {
-      if (part === "<mark>") { marked = true; continue; }
-      if (part === "</mark>") { marked = false; continue; }
-      if (!part) continue;
-      const text = document.createTextNode(unescapeEntities(part));
-      if (marked) {
-        const mark = el("mark");
-        mark.appendChild(text);
-        target.appendChild(mark);
-      } else {
-        target.appendChild(text);
-      }
-    }
-  }
-
-  function titleNode(result) {
-    const href = safeHttpUrl(result.url);
-    if (!href) return el("span", "plain-title", result.title);
-    const link = el("a", null, result.title);
-    link.href = href;
-    link.target = "_blank";
-    link.rel = "noopener noreferrer";
-    return link;
-  }
-
-  async function getJson(url, signal) {
-    const response = await fetch(url, { signal, headers: { Accept: "application/json" } });
-    let body = null;
-    try { body = await response.json(); } catch (e) { body = null; }
-    if (!response.ok) {
-      const error = new Error(body && body.message ? body.message : "The server answered " + response.status + ".");
-      error.status = response.status;
-      error.retryAfter = Number(response.headers.get("Retry-After") || 0);
-      throw error;
-    }
-    return body;
-  }
-
-  // ---- URL state -----------------------------------------------------------------------------------------------
-  function mode() {
-    return document.querySelector("input[name=mode]:checked").value;
-  }
-
-  function readUrl() {
-    const params = new URLSearchParams(location.search);
-    input.value = params.get("q") || "";
-    const m = params.get("mode");
-    const radio = document.querySelector(`input[name=mode][value="${CSS.escape(m || "hybrid")}"]`);
-    if (radio) radio.checked = true;
-    state.selectedSources = new Set(params.getAll("source"));
-    explainToggle.checked = params.get("explain") === "true";
-  }
-
-  function writeUrl() {
-    const params = new URLSearchParams();
-    if (input.value.trim()) params.set("q", input.value);
-    if (mode() !== "hybrid") params.set("mode", mode());
-    for (const s of state.selectedSources) params.append("source", s);
-    if (explainToggle.checked) params.set("explain", "true");
-    const query = params.toString();
-    history.replaceState(null, "", query ? "?" + query : location.pathname);
-  }
-
-  // ---- lists ---------------------------------------------------------------------------------------------------
-  function renderSources() {
-    sourcesList.replaceChildren();
-    for (const source of state.sources) {
-      const item = el("li");
-      const label = el("label");
-      const box = el("input");
-      box.type = "checkbox";
-      box.value = source.id;
-      box.checked = state.selectedSources.has(source.id);
-      box.addEventListener("change", () => {
-        if (box.checked) state.selectedSources.add(source.id); else state.selectedSources.delete(source.id);
-        search();
-      });
-      const count = input.value.trim() ? (state.facets[source.id] || 0) : source.resources;
-      label.append(box, el("span", "source-name", source.name), el("span", "count", count));
-      if (count === 0) label.classList.add("zero");
-      label.title = source.file;
-      item.appendChild(label);
-      sourcesList.appendChild(item);
-    }
-  }
-
-  async function loadSources() {
-    try {
-      state.sources = await getJson("/api/sources");
-      renderSources();
-    } catch (e) {
-      if (e.status === 503) setTimeout(loadSources, 2000);
-    }
-  }
-
-  // ---- results -------------------------------------------------------------------------------------------------
-  function renderWhy(target, result) {
-    target.replaceChildren();
-    const rows = [
-      ["keyword (BM25)", result.lexical ? `#${result.lexical.rank} · ${result.lexical.score.toFixed(3)}` : "not found"],
-      ["semantic (cosine)", result.semantic ? `#${result.semantic.rank} · ${result.semantic.score.toFixed(3)}` : "not found"],
-      ["fused score", typeof result.score === "number" ? result.score.toFixed(4) : "—"],
-    ];
-    for (const [name, value] of rows) target.append(el("dt", null, name), el("dd", null, value));
-    target.hidden = !explainToggle.checked;
-  }
-
-  function renderResult(result) {
-    const node = template.content.firstElementChild.cloneNode(true);
-    node.dataset.id = result.id;
-    const kind = node.querySelector(".kind");
-    kind.textContent = KIND_LABELS[result.kind] || result.kind;
-    kind.classList.add(result.kind);
-    node.querySelector(".domain").textContent = safeHttpUrl(result.url) ? domainOf(result.url) : "";
-    node.querySelector(".title").appendChild(titleNode(result));
-    renderSnippet(node.querySelector(".snippet"), result.snippet);
-    const section = node.querySelector(".section");
-    section.textContent = result.section && result.section.length ? result.section.join(" › ") : "";
-    section.hidden = !section.textContent;
-    const mentions = (result.sources || []).map((m) => `${m.name} (line ${m.line})`);
-    node.querySelector(".listed").textContent = mentions.length ? "Listed in " + [...new Set(mentions)].join("; ") : "";
-    renderWhy(node.querySelector(".why"), result);
-    const button = node.querySelector(".related-button");
-    button.addEventListener("click", () => toggleRelated(node, result, button));
-    return node;
-  }
-
-  async function toggleRelated(node, result, button) {
-    const box = node.querySelector(".related");
-    if (!box.hidden) {
-      box.hidden = true;
-      button.setAttribute("aria-expanded", "false");
-      return;
-    }
-    box.hidden = false;
-    button.setAttribute("aria-expanded", "true");
-    box.replaceChildren(el("p", "status", "Finding related articles…"));
-    try {
-      const body = await getJson(`/api/resources/${encodeURIComponent(result.id)}/related?k=5`);
-      box.replaceChildren(el("h4", null, "Related"));
-      const list = el("ul");
-      for (const other of body.results) {
-        const item = el("li");
-        item.appendChild(titleNode(other));
-        const domain = safeHttpUrl(other.url) ? domainOf(other.url) : KIND_LABELS[other.kind];
-        item.appendChild(el("span", "domain", domain));
-        list.appendChild(item);
-      }
-      if (!body.results.length) list.appendChild(el("li", null, "Nothing related found."));
-      box.appendChild(list);
-    } catch (e) {
-      box.replaceChildren(el("p", "status error", e.message));
-    }
-  }
-
-  function select(index) {
-    const items = [...resultsList.children];
-    if (!items.length) return;
-    state.selected = Math.max(0, Math.min(items.length - 1, index));
-    items.forEach((item, i) => item.classList.toggle("selected", i === state.selected));
-    items[state.selected].focus();
-    items[state.selected].scrollIntoView({ block: "nearest" });
-  }
-
-  // ---- search --------------------------------------------------------------------------------------------------
-  let timer = null;
-  function scheduleSearch() {
-    clearTimeout(timer);
-    timer = setTimeout(search, DEBOUNCE_MS);
-  }
-
-  async function search() {
-    clearTimeout(timer);
-    writeUrl();
-    const q = input.value.trim();
-    if (state.controller) state.controller.abort();
-    const seq = ++state.seq;
-    if (!q) {
-      resultsList.replaceChildren();
-      emptyState.hidden = false;
-      statusLine.textContent = "";
-      statusLine.classList.remove("error");
-      state.facets = {};
-      renderSources();
-      return;
-    }
-    emptyState.hidden = true;
-    state.controller = new AbortController();
-    const params = new URLSearchParams({ q, mode: mode(), k: "20" });
-    for (const s of state.selectedSources) params.append("source", s);
-    try {
-      const body = await getJson("/api/search?" + params, state.controller.signal);
-      if (seq !== state.seq) return; // a newer search has started: drop this stale answer
-      state.facets = body.facets || {};
-      renderSources();
-      statusLine.classList.remove("error");
-      statusLine.textContent = body.total === 0
-        ? `No results for “${q}”. Try other words, another mode, or fewer list filters.`
-        : `${body.total} result${body.total === 1 ? "" : "s"}${body.total > body.results.length ? `, showing the first ${body.results.length}` : ""} · ${body.tookMs.toFixed(1)} ms`;
-      resultsList.replaceChildren(...body.results.map(renderResult));
-      state.selected = -1;
-    } catch (e) {
-      if (e.name === "AbortError" || seq !== state.seq) return;
-      statusLine.classList.add("error");
-      statusLine.textContent = e.status === 503 ? "Building the index for the first time… retrying." : e.message;
-      if (e.status === 503) setTimeout(search, Math.max(1, e.retryAfter || 2) * 1000);
-      resultsList.replaceChildren();
-    }
-  }
-
-  // ---- wiring --------------------------------------------------------------------------------------------------
-  for (const example of EXAMPLES) {
-    const item = el("li");
-    const button = el("button", null, example);
-    button.type = "button";
-    button.addEventListener("click", () => { input.value = example; search(); input.focus(); });
-    item.appendChild(button);
-    $("examples").appendChild(item);
-  }
-  $("search-form").addEventListener("submit", (event) => { event.preventDefault(); search(); });
-  input.addEventListener("input", scheduleSearch);
-  document.querySelectorAll("input[name=mode]").forEach((radio) => radio.addEventListener("change", search));
-  explainToggle.addEventListener("change", () => {
-    writeUrl();
-    document.querySelectorAll(".why").forEach((why) => { why.hidden = !explainToggle.checked; });
-  });
-  document.addEventListener("keydown", (event) => {
-    const typing = event.target instanceof HTMLInputElement && event.target.type !== "checkbox" && event.target.type !== "radio";
-    if (event.key === "/" && !typing) {
-      event.preventDefault();
-      input.focus();
-      input.select();
-    } else if (event.key === "ArrowDown" && (event.target === input || resultsList.contains(event.target))) {
-      event.preventDefault();
-      select(state.selected + 1);
-    } else if (event.key === "ArrowUp" && resultsList.contains(event.target)) {
-      event.preventDefault();
-      if (state.selected <= 0) { state.selected = -1; input.focus(); } else select(state.selected - 1);
-    } else if (event.key === "Enter" && event.target.classList && event.target.classList.contains("result")) {
-      const link = event.target.querySelector(".title a");
-      if (link) link.click();
-    } else if (event.key === "Escape" && event.target === input) {
-      input.value = "";
-      search();
-    }
-  });
-  window.addEventListener("popstate", () => { readUrl(); search(); });
-
-  readUrl();
-  loadSources();
+for (const example of EXAMPLES) {
+  const button = el("button", null, example);
+  button.type = "button";
+  $("examples").appendChild(el("li")).appendChild(button);
+}
+$("examples").addEventListener("click", (event) => {
+  const button = event.target.closest("button");
+  if (!button) return;
+  input.value = query.text = button.textContent;
   search();
   input.focus();
-})();
+});
+$("search-form").addEventListener("submit", (event) => { event.preventDefault(); query.text = input.value; search(); });
+input.addEventListener("input", () => { query.text = input.value; searchSoon(); });
+$("modes").addEventListener("change", (event) => { query.mode = event.target.value; search(); });
+explainToggle.addEventListener("change", () => { query.explain = explainToggle.checked; writeUrl(); showWhy(query.explain); });
+listenToResults();
+listenToSources(search);
+document.addEventListener("keydown", onKey);
+window.addEventListener("popstate", () => { readUrl(); showQuery(); search(); });
+
+readUrl();
+showQuery();
+loadSources();
+search();
+input.focus();

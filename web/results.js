@@ -1,0 +1,101 @@
+// Results: the result cards (kind, domain, passage, section, lists), "why this result", Related inline, selection.
+import { el, safeHttpUrl, domainOf, titleNode } from "./dom.js";
+import { renderSnippet } from "./snippet.js";
+import { related } from "./api.js";
+import { KIND_LABELS, RELATED_COUNT } from "./settings.js";
+
+const list = document.getElementById("results");
+const template = document.getElementById("result-template");
+let selected = -1; // index of the result walked to with the arrow keys, -1 when none
+
+function renderWhy(target, result, explain) {
+  const rows = [
+    ["keyword (BM25)", result.lexical ? `#${result.lexical.rank} · ${result.lexical.score.toFixed(3)}` : "not found"],
+    ["semantic (cosine)", result.semantic ? `#${result.semantic.rank} · ${result.semantic.score.toFixed(3)}` : "not found"],
+    ["fused score", typeof result.score === "number" ? result.score.toFixed(4) : "—"],
+  ];
+  target.replaceChildren();
+  for (const [name, value] of rows) target.append(el("dt", null, name), el("dd", null, value));
+  target.hidden = !explain;
+}
+
+function renderResult(result, explain) {
+  const node = template.content.firstElementChild.cloneNode(true);
+  node.dataset.id = result.id;
+  const kind = node.querySelector(".kind");
+  kind.textContent = KIND_LABELS[result.kind] || result.kind;
+  kind.classList.add(result.kind);
+  node.querySelector(".domain").textContent = safeHttpUrl(result.url) ? domainOf(result.url) : "";
+  node.querySelector(".title").appendChild(titleNode(result));
+  renderSnippet(node.querySelector(".snippet"), result.snippet);
+  const section = node.querySelector(".section");
+  section.textContent = result.section && result.section.length ? result.section.join(" › ") : "";
+  section.hidden = !section.textContent;
+  const mentions = (result.sources || []).map((m) => `${m.name} (line ${m.line})`);
+  node.querySelector(".listed").textContent = mentions.length ? "Listed in " + [...new Set(mentions)].join("; ") : "";
+  renderWhy(node.querySelector(".why"), result, explain);
+  return node;
+}
+
+/** Shows these results in place of the previous ones (none clears the list); nothing is selected after. */
+export function showResults(results = [], explain = false) {
+  list.replaceChildren(...results.map((result) => renderResult(result, explain)));
+  selected = -1;
+}
+
+/** Shows or hides "why this result" on every card. */
+export function showWhy(explain) {
+  list.querySelectorAll(".why").forEach((why) => { why.hidden = !explain; });
+}
+
+async function toggleRelated(node, button) {
+  const box = node.querySelector(".related");
+  if (!box.hidden) {
+    box.hidden = true;
+    button.setAttribute("aria-expanded", "false");
+    return;
+  }
+  box.hidden = false;
+  button.setAttribute("aria-expanded", "true");
+  box.replaceChildren(el("p", "status", "Finding related articles…"));
+  try {
+    const body = await related(node.dataset.id, RELATED_COUNT);
+    box.replaceChildren(el("h4", null, "Related"));
+    const items = el("ul");
+    for (const other of body.results) {
+      const item = el("li");
+      item.appendChild(titleNode(other));
+      const domain = safeHttpUrl(other.url) ? domainOf(other.url) : KIND_LABELS[other.kind];
+      item.appendChild(el("span", "domain", domain));
+      items.appendChild(item);
+    }
+    if (!body.results.length) items.appendChild(el("li", null, "Nothing related found."));
+    box.appendChild(items);
+  } catch (e) {
+    box.replaceChildren(el("p", "status error", e.message));
+  }
+}
+
+/** The index of the selected result, -1 when none. */
+export function selectedIndex() {
+  return selected;
+}
+
+/** Selects, focuses and scrolls to the result at index (clamped to the list); -1 forgets the selection. */
+export function select(index) {
+  if (index < 0) { selected = -1; return; }
+  const items = [...list.children];
+  if (!items.length) return;
+  selected = Math.max(0, Math.min(items.length - 1, index));
+  items.forEach((item, i) => item.classList.toggle("selected", i === selected));
+  items[selected].focus();
+  items[selected].scrollIntoView({ block: "nearest" });
+}
+
+/** Installs the one click listener of the results list (call once): it dispatches by the element clicked. */
+export function listenToResults() {
+  list.addEventListener("click", (event) => {
+    const button = event.target.closest(".related-button");
+    if (button && list.contains(button)) toggleRelated(button.closest(".result"), button);
+  });
+}

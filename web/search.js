@@ -1,0 +1,57 @@
+// The search: debounced as you type, asks the API, then shows the results, the lists' counts and the status line.
+import * as api from "./api.js";
+import { query, writeUrl } from "./state.js";
+import { showResults } from "./results.js";
+import { showFacets } from "./sources.js";
+import { DEBOUNCE_MS, RESULTS_PER_PAGE, SEARCH_RETRY_SECONDS } from "./settings.js";
+
+const statusLine = document.getElementById("status");
+const emptyState = document.getElementById("empty");
+let timer = null;
+
+function showStatus(text, error = false) {
+  statusLine.classList.toggle("error", error);
+  statusLine.textContent = text;
+}
+
+function summary(body, q) {
+  if (body.total === 0) return `No results for “${q}”. Try other words, another mode, or fewer list filters.`;
+  const shown = body.total > body.results.length ? `, showing the first ${body.results.length}` : "";
+  return `${body.total} result${body.total === 1 ? "" : "s"}${shown} · ${body.tookMs.toFixed(1)} ms`;
+}
+
+/** Searches for the query after a quiet time (DEBOUNCE_MS); each keystroke restarts the wait. */
+export function searchSoon() {
+  clearTimeout(timer);
+  timer = setTimeout(search, DEBOUNCE_MS);
+}
+
+/** Searches for the query now and writes it to the URL; an empty query shows the empty page. */
+export async function search() {
+  clearTimeout(timer);
+  writeUrl();
+  const q = query.text.trim();
+  if (!q) {
+    api.cancelSearch();
+    showResults();
+    emptyState.hidden = false;
+    showStatus("");
+    showFacets(null);
+    return;
+  }
+  emptyState.hidden = true;
+  const params = new URLSearchParams({ q, mode: query.mode, k: String(RESULTS_PER_PAGE) });
+  for (const s of query.sources) params.append("source", s);
+  try {
+    const body = await api.search(params);
+    if (body === api.STALE) return; // a newer search has started: drop this answer
+    showFacets(body.facets || {});
+    showStatus(summary(body, q));
+    showResults(body.results, query.explain);
+  } catch (e) {
+    const building = e.status === 503;
+    showStatus(building ? "Building the index for the first time… retrying." : e.message, true);
+    if (building) setTimeout(search, Math.max(1, e.retryAfter || SEARCH_RETRY_SECONDS) * 1000);
+    showResults();
+  }
+}

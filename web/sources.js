@@ -1,0 +1,47 @@
+// The lists on the left: one checkbox per reading list, with its count (the search's facets), filtering the results.
+import { el } from "./dom.js";
+import { query } from "./state.js";
+
+const list = document.getElementById("sources");
+let lists = [];     // the reading lists from /api/sources
+let facets = null; // results per list for the current search; null when there is no query (counts are list sizes)
+
+function render() {
+  list.replaceChildren();
+  for (const source of lists) {
+    const item = el("li");
+    const label = el("label");
+    const box = el("input");
+    box.type = "checkbox";
+    box.value = source.id;
+    box.checked = query.sources.has(source.id);
+    const count = facets ? (facets[source.id] || 0) : source.resources;
+    label.append(box, el("span", "source-name", source.name), el("span", "count", count));
+    if (count === 0) label.classList.add("zero");
+    label.title = source.file;
+    item.appendChild(label);
+    list.appendChild(item);
+  }
+}
+
+/** Shows these reading lists. */
+export function showLists(sources) {
+  lists = sources;
+  render();
+}
+
+/** Shows each list's count of results for the current search, or its size when facets is null (no query). */
+export function showFacets(counts) {
+  facets = counts;
+  render();
+}
+
+/** Installs the one change listener of the lists (call once): ticking a list updates the query, then onChange runs. */
+export function listenToSources(onChange) {
+  list.addEventListener("change", (event) => {
+    const box = event.target.closest("input[type=checkbox]");
+    if (!box || !list.contains(box)) return;
+    if (box.checked) query.sources.add(box.value); else query.sources.delete(box.value);
+    onChange();
+  });
+}
