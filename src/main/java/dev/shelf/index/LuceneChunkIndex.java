@@ -124,6 +124,8 @@ public final class LuceneChunkIndex implements ChunkIndex {
             FIELD_BOOSTS.forEach((field, boost) -> perField.add(new BoostQuery(new TermQuery(new Term(field, term)), boost)));
             query.add(new DisjunctionMaxQuery(perField, TIE_BREAKER), BooleanClause.Occur.SHOULD);
         }
+        // At least one word must match: beside a FILTER clause, SHOULD clauses alone would match every passage.
+        query.setMinimumNumberShouldMatch(1);
         Query filter = sourceFilter(sources);
         if (filter != null) {
             query.add(filter, BooleanClause.Occur.FILTER);
