@@ -1,8 +1,5 @@
 package dev.shelf.bench;
 
-import dev.shelf.chunk.Chunk;
-import dev.shelf.chunk.Chunker;
-import dev.shelf.embed.EmbeddingCache;
 import dev.shelf.embed.OnnxEncoder;
 import dev.shelf.index.BuildProgress;
 import dev.shelf.index.BuildSummary;
@@ -287,8 +284,9 @@ public final class Benchmark {
 
     /**
      * Synthetic corpora of 1k, 10k, ... chunks up to the configured scale: passages recombined from the lists'
-     * sentences, with seeded random unit vectors put in the embedding cache so that building measures the index,
-     * not the model.
+     * sentences, built by the production {@link IndexBuilder} with an encoder that counts tokens like the model but
+     * returns seeded random unit vectors ({@link RandomVectorEncoder}), so that building measures the index, not the
+     * model.
      */
     private List<Map<String, Object>> scale(IngestResult lists) throws IOException {
         List<String> sentences = new ArrayList<>();
@@ -328,20 +326,11 @@ public final class Benchmark {
         Path root = Files.createTempDirectory(config.scratch(), "bench-scale");
         try {
             IndexLayout layout = new IndexLayout(root);
-            String model = encoder.spec().name();
-            EmbeddingCache cache = EmbeddingCache.open(layout.embeddingCache(model), model, encoder.spec().dimensions());
-            Chunker chunker = new Chunker(encoder::tokenCount, encoder.spec().chunkTokens());
-            int chunks = 0;
-            for (Resource r : resources) {
-                for (Chunk chunk : chunker.chunk(r)) {
-                    cache.put(cache.key(chunk.text()), randomUnitVector(random, encoder.spec().dimensions()));
-                    chunks++;
-                }
-            }
-            cache.save();
-            BuildSummary summary = new IndexBuilder(layout, encoder).build(resources, List.of(source), false, BuildProgress.NONE);
+            // Real chunking, random vectors: the build time is the index's, not the model's.
+            BuildSummary summary = new IndexBuilder(layout, RandomVectorEncoder.like(encoder))
+                    .build(resources, List.of(source), false, BuildProgress.NONE);
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("chunks", chunks);
+            row.put("chunks", summary.chunks());
             row.put("buildSeconds", summary.seconds());
             try (ChunkIndex index = opener.open(layout.current().orElseThrow())) {
                 SearchService service = new SearchService(index, encoder, SearchSettings.DEFAULT.withQueryCacheSize(0));
@@ -353,19 +342,6 @@ public final class Benchmark {
         } finally {
             FileTrees.delete(root);
         }
-    }
-
-    private static float[] randomUnitVector(Random random, int dims) {
-        float[] v = new float[dims];
-        double norm = 0;
-        for (int i = 0; i < dims; i++) {
-            v[i] = (float) random.nextGaussian();
-            norm += v[i] * v[i];
-        }
-        for (int i = 0; i < dims; i++) {
-            v[i] /= (float) Math.sqrt(norm);
-        }
-        return v;
     }
 
     private static Map<String, Object> percentiles(double[] ms, boolean withP95) {
