@@ -2,6 +2,7 @@ package dev.shelf.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shelf.bench.Benchmark;
+import dev.shelf.bench.BenchmarkReport;
 import dev.shelf.eval.Judgments;
 import dev.shelf.index.FileTrees;
 import dev.shelf.index.ChunkIndex;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
                 err.println("bench: " + step);
                 err.flush();
             });
-            Map<String, Object> report = benchmark.run(lists, workspace.layout());
+            BenchmarkReport report = benchmark.run(lists, workspace.layout());
             if (json) {
                 out.println(new ObjectMapper().writeValueAsString(report));
             } else {
