@@ -3,6 +3,7 @@ package dev.shelf.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shelf.embed.Encoder;
 import dev.shelf.eval.BeirCollection;
+import dev.shelf.eval.EvalReport;
 import dev.shelf.eval.Evaluator;
 import dev.shelf.eval.Judgments;
 import dev.shelf.index.FileTrees;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -82,39 +82,30 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private void report(Judgments judgments, ChunkIndex index, Encoder encoder, PrintWriter out) throws IOException {
-        Map<String, Evaluator.Scores> scores = Evaluator.evaluate(judgments, ranking.settings(),
-                settings -> new SearchService(index, encoder, settings));
+        EvalReport report = EvalReport.of(judgments, Evaluator.evaluate(judgments, ranking.settings(),
+                settings -> new SearchService(index, encoder, settings)), perQuery);
         if (json) {
-            Map<String, Object> modes = new LinkedHashMap<>();
-            scores.forEach((name, s) -> {
-                Map<String, Object> figures = new LinkedHashMap<>();
-                figures.put("ndcg@10", s.ndcg10());
-                figures.put("recall@10", s.recall10());
-                figures.put("recall@100", s.recall100());
-                figures.put("mrr@10", s.mrr10());
-                if (perQuery) {
-                    figures.put("perQuery", s.perQuery());
-                }
-                modes.put(name, figures);
-            });
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("queries", judgments.queries().size());
-            body.put("modes", modes);
-            out.println(new ObjectMapper().writeValueAsString(body));
+            out.println(new ObjectMapper().writeValueAsString(report));
         } else {
-            out.printf("%d queries%n%-10s %8s %10s %11s %7s%n", judgments.queries().size(), "mode", "nDCG@10",
-                    "Recall@10", "Recall@100", "MRR@10");
-            scores.forEach((name, s) -> out.printf("%-10s %8.3f %10.3f %11.3f %7.3f%n", name, s.ndcg10(), s.recall10(),
-                    s.recall100(), s.mrr10()));
-            if (perQuery) {
-                out.printf("%n%-8s %s  %s%n", "query", String.join("  ", scores.keySet()), "text");
-                for (String id : judgments.queries().keySet()) {
-                    StringBuilder row = new StringBuilder(String.format("%-8s", id));
-                    scores.forEach((name, s) -> row.append(String.format(" %" + name.length() + ".3f ", s.perQuery().get(id))));
-                    out.println(row + " " + judgments.queries().get(id));
-                }
-            }
+            print(report, judgments.queries(), out);
         }
         out.flush();
+    }
+
+    /** The table of averages, then with {@code --per-query} each query's nDCG@10 by run and its text. */
+    private void print(EvalReport report, Map<String, String> queries, PrintWriter out) {
+        out.printf("%d queries%n%-10s %8s %10s %11s %7s%n", report.queries(), "mode", "nDCG@10", "Recall@10",
+                "Recall@100", "MRR@10");
+        report.modes().forEach((name, s) -> out.printf("%-10s %8.3f %10.3f %11.3f %7.3f%n", name, s.ndcg10(),
+                s.recall10(), s.recall100(), s.mrr10()));
+        if (perQuery) {
+            out.printf("%n%-8s %s  %s%n", "query", String.join("  ", report.modes().keySet()), "text");
+            for (Map.Entry<String, String> query : queries.entrySet()) {
+                StringBuilder row = new StringBuilder(String.format("%-8s", query.getKey()));
+                report.modes().forEach((name, s) -> row.append(String.format(" %" + name.length() + ".3f ",
+                        s.perQuery().get(query.getKey()))));
+                out.println(row + " " + query.getValue());
+            }
+        }
     }
 }
