@@ -1,8 +1,8 @@
 package dev.shelf.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shelf.embed.Encoder;
 import dev.shelf.eval.BeirCollection;
+import dev.shelf.eval.DevSet;
 import dev.shelf.eval.EvalReport;
 import dev.shelf.eval.Evaluator;
 import dev.shelf.eval.Judgments;
@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,11 +35,11 @@ final class EvalCommand implements Callable<Integer> {
     private Workspace workspace;
 
     @Option(names = "--queries", paramLabel = "FILE", description = "Queries, JSON lines {\"id\", \"query\"} (default: ${DEFAULT-VALUE}).",
-            defaultValue = "../shared/eval/dev-queries.jsonl")
+            defaultValue = DevSet.QUERIES)
     private Path queries;
 
     @Option(names = "--qrels", paramLabel = "FILE", description = "Judgments, TSV query_id, key, grade (default: ${DEFAULT-VALUE}).",
-            defaultValue = "../shared/eval/dev-qrels.tsv")
+            defaultValue = DevSet.QRELS)
     private Path qrels;
 
     @Option(names = "--beir", paramLabel = "DIR",
@@ -46,46 +47,51 @@ final class EvalCommand implements Callable<Integer> {
     private Path beir;
 
     @Mixin
+    private JsonOutput json;
+
+    @Mixin
     private RankingOptions ranking;
 
     @Option(names = "--per-query", description = "Also print each query's nDCG@10 per mode.")
     private boolean perQuery;
 
-    @Option(names = "--json", description = "Print the figures as JSON.")
-    private boolean json;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (Encoder encoder = workspace.encoder()) {
-            if (beir == null) {
-                Judgments judgments = Judgments.load(queries, qrels);
-                try (ChunkIndex index = workspace.openOrBuild(encoder, err)) {
-                    report(judgments, index, encoder, out);
-                }
-                return 0;
-            }
-            BeirCollection collection = BeirCollection.load(beir);
-            Path temp = Files.createTempDirectory("shelf-beir");
-            try {
-                IndexLayout layout = new IndexLayout(temp);
-                Workspace.build(encoder, layout, collection.resources(), java.util.List.of(collection.source()), false, err);
-                try (ChunkIndex index = Workspace.open(layout)) {
-                    report(collection.judgments(), index, encoder, out);
-                }
-            } finally {
-                FileTrees.delete(temp);
-            }
+        if (beir != null) {
+            return evaluateBeir();
+        }
+        // The judgments first: a missing dev set is an error before the model is loaded, not after.
+        Judgments judgments = Judgments.load(queries, qrels);
+        try (Encoder encoder = workspace.encoder();
+             ChunkIndex index = workspace.openOrBuild(encoder, spec.commandLine().getErr())) {
+            report(judgments, index, encoder);
         }
         return 0;
     }
 
-    private void report(Judgments judgments, ChunkIndex index, Encoder encoder, PrintWriter out) throws IOException {
+    /** Scores the runs on a BEIR collection, indexed in a temporary folder that is deleted afterwards. */
+    private int evaluateBeir() throws IOException {
+        BeirCollection collection = BeirCollection.load(beir);
+        Path temp = Files.createTempDirectory("shelf-beir");
+        try (Encoder encoder = workspace.encoder()) {
+            IndexLayout layout = new IndexLayout(temp);
+            Workspace.build(encoder, layout, collection.resources(), List.of(collection.source()), false,
+                    spec.commandLine().getErr());
+            try (ChunkIndex index = Workspace.open(layout)) {
+                report(collection.judgments(), index, encoder);
+            }
+        } finally {
+            FileTrees.delete(temp);
+        }
+        return 0;
+    }
+
+    private void report(Judgments judgments, ChunkIndex index, Encoder encoder) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
         EvalReport report = EvalReport.of(judgments, Evaluator.evaluate(judgments, ranking.settings(),
                 settings -> new SearchService(index, encoder, settings)), perQuery);
-        if (json) {
-            out.println(new ObjectMapper().writeValueAsString(report));
+        if (json.enabled()) {
+            JsonOutput.print(report, out);
         } else {
             print(report, judgments.queries(), out);
         }
