@@ -1,5 +1,6 @@
 /**
  * Measures speed, memory and scale as numbers ({@link dev.shelf.bench.Benchmark}, with loopback load from
- * {@link dev.shelf.bench.LoadGenerator}); never asserts them.
+ * {@link dev.shelf.bench.LoadGenerator} and synthetic corpora built through a
+ * {@link dev.shelf.bench.RandomVectorEncoder}) into a {@link dev.shelf.bench.BenchmarkReport}; never asserts them.
  */
 package dev.shelf.bench;

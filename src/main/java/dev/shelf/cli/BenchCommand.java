@@ -1,17 +1,18 @@
 package dev.shelf.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shelf.bench.Benchmark;
+import dev.shelf.bench.BenchmarkReport;
+import dev.shelf.embed.Encoder;
+import dev.shelf.eval.DevSet;
 import dev.shelf.eval.Judgments;
 import dev.shelf.index.FileTrees;
-import dev.shelf.index.ChunkIndex;
 import dev.shelf.ingest.IngestResult;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +33,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--queries", paramLabel = "FILE",
             description = "Timed queries, JSON lines {\"id\", \"query\"}, besides built-in paraphrases (default: ${DEFAULT-VALUE}).",
-            defaultValue = "../shared/eval/dev-queries.jsonl")
+            defaultValue = DevSet.QUERIES)
     private Path queries;
 
     @Option(names = "--rounds", description = "Times each query is timed per mode (default: ${DEFAULT-VALUE}).", defaultValue = "10")
@@ -46,31 +47,27 @@ final class BenchCommand implements Callable<Integer> {
             description = "Also build synthetic corpora of 1k, 10k, ... up to this many chunks and time them.", defaultValue = "0")
     private int scale;
 
-    @Option(names = "--json", description = "Print the figures as JSON.")
-    private boolean json;
+    @Mixin
+    private JsonOutput json;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        List<String> timed = timedQueries();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> timed = new ArrayList<>(Benchmark.PARAPHRASES);
-        if (Files.isRegularFile(queries)) {
-            timed.addAll(Judgments.loadQueries(queries).values());
-        }
         Path scratch = Files.createTempDirectory("shelf-bench");
-        try (var encoder = workspace.encoder()) {
+        try (Encoder encoder = workspace.encoder()) {
             IngestResult lists = workspace.ingest(err);
-            try (ChunkIndex ignored = workspace.openOrBuild(encoder, err)) {
-                // The index is there (built if it was not); the benchmark opens its own reader.
-            }
-            Benchmark benchmark = new Benchmark(encoder, Workspace.OPENER, new Benchmark.Config(timed, Math.max(1, rounds),
-                    Math.max(1, requests), Math.max(0, scale), scratch), step -> {
+            // The index must be there (built if it was not); the benchmark opens its own reader.
+            workspace.buildIfMissing(encoder, err);
+            Benchmark.Config config = new Benchmark.Config(timed, Math.max(1, rounds), Math.max(1, requests),
+                    Math.max(0, scale), scratch);
+            BenchmarkReport report = new Benchmark(encoder, Workspace.OPENER, config, step -> {
                 err.println("bench: " + step);
                 err.flush();
-            });
-            Map<String, Object> report = benchmark.run(lists, workspace.layout());
-            if (json) {
-                out.println(new ObjectMapper().writeValueAsString(report));
+            }).run(lists, workspace.layout());
+            PrintWriter out = spec.commandLine().getOut();
+            if (json.enabled()) {
+                JsonOutput.print(report, out);
             } else {
                 BenchReport.print(report, out);
             }
@@ -79,5 +76,14 @@ final class BenchCommand implements Callable<Integer> {
             FileTrees.delete(scratch);
         }
         return 0;
+    }
+
+    /** The built-in paraphrases, and the queries of the {@code --queries} file when there is one. */
+    private List<String> timedQueries() throws IOException {
+        List<String> timed = new ArrayList<>(Benchmark.PARAPHRASES);
+        if (Files.isRegularFile(queries)) {
+            timed.addAll(Judgments.loadQueries(queries).values());
+        }
+        return timed;
     }
 }

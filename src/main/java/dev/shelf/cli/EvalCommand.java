@@ -1,8 +1,9 @@
 package dev.shelf.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shelf.embed.Encoder;
 import dev.shelf.eval.BeirCollection;
+import dev.shelf.eval.DevSet;
+import dev.shelf.eval.EvalReport;
 import dev.shelf.eval.Evaluator;
 import dev.shelf.eval.Judgments;
 import dev.shelf.index.FileTrees;
@@ -13,7 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,11 +35,11 @@ final class EvalCommand implements Callable<Integer> {
     private Workspace workspace;
 
     @Option(names = "--queries", paramLabel = "FILE", description = "Queries, JSON lines {\"id\", \"query\"} (default: ${DEFAULT-VALUE}).",
-            defaultValue = "../shared/eval/dev-queries.jsonl")
+            defaultValue = DevSet.QUERIES)
     private Path queries;
 
     @Option(names = "--qrels", paramLabel = "FILE", description = "Judgments, TSV query_id, key, grade (default: ${DEFAULT-VALUE}).",
-            defaultValue = "../shared/eval/dev-qrels.tsv")
+            defaultValue = DevSet.QRELS)
     private Path qrels;
 
     @Option(names = "--beir", paramLabel = "DIR",
@@ -46,75 +47,71 @@ final class EvalCommand implements Callable<Integer> {
     private Path beir;
 
     @Mixin
+    private JsonOutput json;
+
+    @Mixin
     private RankingOptions ranking;
 
     @Option(names = "--per-query", description = "Also print each query's nDCG@10 per mode.")
     private boolean perQuery;
 
-    @Option(names = "--json", description = "Print the figures as JSON.")
-    private boolean json;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (Encoder encoder = workspace.encoder()) {
-            if (beir == null) {
-                Judgments judgments = Judgments.load(queries, qrels);
-                try (ChunkIndex index = workspace.openOrBuild(encoder, err)) {
-                    report(judgments, index, encoder, out);
-                }
-                return 0;
-            }
-            BeirCollection collection = BeirCollection.load(beir);
-            Path temp = Files.createTempDirectory("shelf-beir");
-            try {
-                IndexLayout layout = new IndexLayout(temp);
-                Workspace.build(encoder, layout, collection.resources(), java.util.List.of(collection.source()), false, err);
-                try (ChunkIndex index = Workspace.open(layout)) {
-                    report(collection.judgments(), index, encoder, out);
-                }
-            } finally {
-                FileTrees.delete(temp);
-            }
+        if (beir != null) {
+            return evaluateBeir();
+        }
+        // The judgments first: a missing dev set is an error before the model is loaded, not after.
+        Judgments judgments = Judgments.load(queries, qrels);
+        try (Encoder encoder = workspace.encoder();
+             ChunkIndex index = workspace.openOrBuild(encoder, spec.commandLine().getErr())) {
+            report(judgments, index, encoder);
         }
         return 0;
     }
 
-    private void report(Judgments judgments, ChunkIndex index, Encoder encoder, PrintWriter out) throws IOException {
-        Map<String, Evaluator.Scores> scores = Evaluator.evaluate(judgments, ranking.settings(),
-                settings -> new SearchService(index, encoder, settings));
-        if (json) {
-            Map<String, Object> modes = new LinkedHashMap<>();
-            scores.forEach((name, s) -> {
-                Map<String, Object> figures = new LinkedHashMap<>();
-                figures.put("ndcg@10", s.ndcg10());
-                figures.put("recall@10", s.recall10());
-                figures.put("recall@100", s.recall100());
-                figures.put("mrr@10", s.mrr10());
-                if (perQuery) {
-                    figures.put("perQuery", s.perQuery());
-                }
-                modes.put(name, figures);
-            });
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("queries", judgments.queries().size());
-            body.put("modes", modes);
-            out.println(new ObjectMapper().writeValueAsString(body));
-        } else {
-            out.printf("%d queries%n%-10s %8s %10s %11s %7s%n", judgments.queries().size(), "mode", "nDCG@10",
-                    "Recall@10", "Recall@100", "MRR@10");
-            scores.forEach((name, s) -> out.printf("%-10s %8.3f %10.3f %11.3f %7.3f%n", name, s.ndcg10(), s.recall10(),
-                    s.recall100(), s.mrr10()));
-            if (perQuery) {
-                out.printf("%n%-8s %s  %s%n", "query", String.join("  ", scores.keySet()), "text");
-                for (String id : judgments.queries().keySet()) {
-                    StringBuilder row = new StringBuilder(String.format("%-8s", id));
-                    scores.forEach((name, s) -> row.append(String.format(" %" + name.length() + ".3f ", s.perQuery().get(id))));
-                    out.println(row + " " + judgments.queries().get(id));
-                }
+    /** Scores the runs on a BEIR collection, indexed in a temporary folder that is deleted afterwards. */
+    private int evaluateBeir() throws IOException {
+        BeirCollection collection = BeirCollection.load(beir);
+        Path temp = Files.createTempDirectory("shelf-beir");
+        try (Encoder encoder = workspace.encoder()) {
+            IndexLayout layout = new IndexLayout(temp);
+            Workspace.build(encoder, layout, collection.resources(), List.of(collection.source()), false,
+                    spec.commandLine().getErr());
+            try (ChunkIndex index = Workspace.open(layout)) {
+                report(collection.judgments(), index, encoder);
             }
+        } finally {
+            FileTrees.delete(temp);
+        }
+        return 0;
+    }
+
+    private void report(Judgments judgments, ChunkIndex index, Encoder encoder) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        EvalReport report = EvalReport.of(judgments, Evaluator.evaluate(judgments, ranking.settings(),
+                settings -> new SearchService(index, encoder, settings)), perQuery);
+        if (json.enabled()) {
+            JsonOutput.print(report, out);
+        } else {
+            print(report, judgments.queries(), out);
         }
         out.flush();
+    }
+
+    /** The table of averages, then with {@code --per-query} each query's nDCG@10 by run and its text. */
+    private void print(EvalReport report, Map<String, String> queries, PrintWriter out) {
+        out.printf("%d queries%n%-10s %8s %10s %11s %7s%n", report.queries(), "mode", "nDCG@10", "Recall@10",
+                "Recall@100", "MRR@10");
+        report.modes().forEach((name, s) -> out.printf("%-10s %8.3f %10.3f %11.3f %7.3f%n", name, s.ndcg10(),
+                s.recall10(), s.recall100(), s.mrr10()));
+        if (perQuery) {
+            out.printf("%n%-8s %s  %s%n", "query", String.join("  ", report.modes().keySet()), "text");
+            for (Map.Entry<String, String> query : queries.entrySet()) {
+                StringBuilder row = new StringBuilder(String.format("%-8s", query.getKey()));
+                report.modes().forEach((name, s) -> row.append(String.format(" %" + name.length() + ".3f ",
+                        s.perQuery().get(query.getKey()))));
+                out.println(row + " " + query.getValue());
+            }
+        }
     }
 }

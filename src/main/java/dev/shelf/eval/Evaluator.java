@@ -1,5 +1,7 @@
 package dev.shelf.eval;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.shelf.search.Fusion;
 import dev.shelf.search.SearchMode;
 import dev.shelf.search.SearchRequest;
@@ -34,11 +36,18 @@ public final class Evaluator {
             new Run("rrf", SearchMode.HYBRID, Fusion.RRF));
 
     /**
-     * Averages of one run.
+     * Averages of one run, named in JSON as {@code eval --json} prints them.
      *
-     * @param perQuery nDCG@10 of each query id
+     * @param perQuery nDCG@10 of each query id; null (and left out of the JSON) when not wanted
      */
-    public record Scores(double ndcg10, double recall10, double recall100, double mrr10, Map<String, Double> perQuery) {
+    public record Scores(@JsonProperty("ndcg@10") double ndcg10, @JsonProperty("recall@10") double recall10,
+                         @JsonProperty("recall@100") double recall100, @JsonProperty("mrr@10") double mrr10,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Double> perQuery) {
+
+        /** The averages alone. */
+        public Scores withoutPerQuery() {
+            return new Scores(ndcg10, recall10, recall100, mrr10, null);
+        }
     }
 
     private Evaluator() {

@@ -1,0 +1,84 @@
+package dev.shelf.bench;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The figures of one benchmark run, in the shape {@code bench --json} prints (Jackson writes the components in order;
+ * the names are the JSON keys, so renaming one breaks the contract {@code BenchCommandIT} checks).
+ *
+ * @param encode the model encoding one query
+ * @param indexing building the index of the lists
+ * @param search in-process search times by mode label, in {@link dev.shelf.search.SearchMode} order
+ * @param hybridOverEncode hybrid p50 over encode p50: how much of a search is the model
+ * @param serving the HTTP server under concurrent clients
+ * @param startupSeconds from starting {@code shelf serve} to its first answer; null when it never answered
+ * @param scale one row per synthetic corpus size; null (and left out of the JSON) without {@code --scale}
+ */
+public record BenchmarkReport(Encode encode, Indexing indexing, Map<String, Latency> search, double hybridOverEncode,
+                              Serving serving, Double startupSeconds,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) List<ScaleRow> scale) {
+
+    /** Encoding one query, in milliseconds. */
+    public record Encode(double p50Ms, double p99Ms) {
+
+        static Encode of(double[] ms) {
+            return new Encode(Timings.percentile(ms, 50), Timings.percentile(ms, 99));
+        }
+    }
+
+    /** One search mode's times, in milliseconds. */
+    public record Latency(double p50Ms, double p95Ms, double p99Ms) {
+
+        static Latency of(double[] ms) {
+            return new Latency(Timings.percentile(ms, 50), Timings.percentile(ms, 95), Timings.percentile(ms, 99));
+        }
+    }
+
+    /**
+     * A full build of the lists, then a second with nothing changed.
+     *
+     * @param chunksPerSecond chunks embedded per second of embedding
+     * @param tokensPerSecond tokens embedded per second of embedding
+     * @param unchangedEmbedded chunks the second build embedded (0: all came from the cache)
+     */
+    public record Indexing(double fullSeconds, double chunksPerSecond, double tokensPerSecond, double unchangedSeconds,
+                           int chunks, int unchangedEmbedded) {
+    }
+
+    /**
+     * The HTTP server under load.
+     *
+     * @param clients1 one client at a time
+     * @param clients4 four concurrent clients
+     * @param clients16 sixteen concurrent clients
+     * @param heapMb heap after GC once the runs are over
+     * @param heapAfterRunsMb heap after GC before and after each of three more 16-client runs
+     * @param heapGrowthMb what the last of those runs left behind beyond the first
+     * @param benchRssMb resident memory of this (benchmarking) process
+     * @param rssMb resident memory of a separate {@code serve} process after it answered every timed query; -1 where
+     *              not measured
+     */
+    public record Serving(Level clients1, Level clients4, Level clients16, double heapMb, List<Double> heapAfterRunsMb,
+                          double heapGrowthMb, double benchRssMb, double rssMb) {
+
+        /** The same figures with the {@code serve} process's resident memory, which is measured later. */
+        Serving withRssMb(double mb) {
+            return new Serving(clients1, clients4, clients16, heapMb, heapAfterRunsMb, heapGrowthMb, benchRssMb, mb);
+        }
+    }
+
+    /** One concurrency level: answered requests per second, requests not answered 200, and requests sent. */
+    public record Level(double qps, int errors, int requests) {
+
+        static Level of(LoadGenerator.Result result) {
+            return new Level(result.qps(), result.errors(), result.requests());
+        }
+    }
+
+    /** One synthetic corpus: its chunks, build time, and search p50 of each mode in milliseconds. */
+    public record ScaleRow(int chunks, double buildSeconds, double lexicalP50Ms, double semanticP50Ms,
+                           double hybridP50Ms) {
+    }
+}

@@ -1,0 +1,101 @@
+package dev.shelf.bench;
+
+import dev.shelf.embed.Encoder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.ToIntFunction;
+
+/**
+ * An encoder that counts tokens like a real model but gives every text a seeded random unit vector instead of running
+ * the model. Building a synthetic corpus with it through {@link dev.shelf.index.IndexBuilder} chunks exactly as
+ * production does (same tokenizer, same budget) while the time measured is the index's, not the model's. The vector
+ * of a text depends only on the text, so builds are repeatable. NOTE: thread-safe; owns nothing.
+ */
+public final class RandomVectorEncoder implements Encoder {
+
+    private final String name;
+    private final int dimensions;
+    private final int chunkTokens;
+    private final ToIntFunction<String> tokens;
+
+    /**
+     * @param name the model id recorded in the build and the embedding-cache keys
+     * @param dimensions length of every vector
+     * @param chunkTokens the token budget of one passage
+     * @param tokens counts the tokens of a text (a real tokenizer, so chunks come out as in production)
+     */
+    public RandomVectorEncoder(String name, int dimensions, int chunkTokens, ToIntFunction<String> tokens) {
+        if (dimensions < 1) {
+            throw new IllegalArgumentException("dimensions must be positive, got " + dimensions);
+        }
+        this.name = name;
+        this.dimensions = dimensions;
+        this.chunkTokens = chunkTokens;
+        this.tokens = tokens;
+    }
+
+    /**
+     * Chunks as {@code model} does, with vectors of the same length. The name differs from the model's so that random
+     * vectors never share cache keys with real ones.
+     */
+    public static RandomVectorEncoder like(Encoder model) {
+        return new RandomVectorEncoder(model.name() + "+random", model.dimensions(), model.chunkTokens(),
+                model::tokenCount);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int dimensions() {
+        return dimensions;
+    }
+
+    @Override
+    public int chunkTokens() {
+        return chunkTokens;
+    }
+
+    @Override
+    public int tokenCount(String text) {
+        return tokens.applyAsInt(text);
+    }
+
+    @Override
+    public float[] encodeQuery(String query) {
+        return vector(query);
+    }
+
+    @Override
+    public List<float[]> encode(List<String> passages) {
+        List<float[]> vectors = new ArrayList<>(passages.size());
+        for (String passage : passages) {
+            vectors.add(vector(passage));
+        }
+        return vectors;
+    }
+
+    /** A unit vector of Gaussian components seeded by the text (String.hashCode is fixed by the language). */
+    float[] vector(String text) {
+        Random random = new Random(text.hashCode());
+        float[] v = new float[dimensions];
+        double norm = 0;
+        for (int i = 0; i < dimensions; i++) {
+            v[i] = (float) random.nextGaussian();
+            norm += v[i] * v[i];
+        }
+        float scale = (float) (1 / Math.sqrt(norm));
+        for (int i = 0; i < dimensions; i++) {
+            v[i] *= scale;
+        }
+        return v;
+    }
+
+    @Override
+    public void close() {
+        // Nothing is held: the token counter belongs to the caller's model.
+    }
+}

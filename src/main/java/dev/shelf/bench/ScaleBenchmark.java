@@ -1,0 +1,121 @@
+package dev.shelf.bench;
+
+import dev.shelf.bench.BenchmarkReport.ScaleRow;
+import dev.shelf.embed.Encoder;
+import dev.shelf.index.BuildProgress;
+import dev.shelf.index.BuildSummary;
+import dev.shelf.index.ChunkIndex;
+import dev.shelf.index.FileTrees;
+import dev.shelf.index.IndexBuilder;
+import dev.shelf.index.IndexLayout;
+import dev.shelf.ingest.Kind;
+import dev.shelf.ingest.Mention;
+import dev.shelf.ingest.Resource;
+import dev.shelf.ingest.Source;
+import dev.shelf.search.SearchMode;
+import dev.shelf.search.SearchService;
+import dev.shelf.search.SearchSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Growth with corpus size: synthetic corpora of 1k, 10k, ... chunks up to a limit, passages recombined from the lists'
+ * sentences, each built by the production {@link IndexBuilder} and searched in every mode. The build runs with a
+ * {@link RandomVectorEncoder}, which chunks as the model does but skips it, so the build time is the index's; searches
+ * use the real model, as a user's would.
+ */
+final class ScaleBenchmark {
+
+    private static final String FALLBACK_SENTENCE = "A passage about language models, quantization and retrieval.";
+    /** Sentences shorter than this are headings and fragments, not passage material. */
+    private static final int MIN_WORDS = 5;
+
+    private final Encoder encoder;
+    private final ChunkIndex.Opener opener;
+    private final Benchmark.Config config;
+    private final Consumer<String> log;
+
+    ScaleBenchmark(Encoder encoder, ChunkIndex.Opener opener, Benchmark.Config config, Consumer<String> log) {
+        this.encoder = encoder;
+        this.opener = opener;
+        this.config = config;
+        this.log = log;
+    }
+
+    /** One row per corpus size: 1000, 10000, ... below the configured scale, then the scale itself. */
+    List<ScaleRow> run(List<Resource> lists) throws IOException {
+        List<String> sentences = sentences(lists);
+        List<ScaleRow> rows = new ArrayList<>();
+        for (int size : sizes(config.scale())) {
+            log.accept("scale: building a synthetic corpus of " + size + " chunks");
+            rows.add(row(size, sentences));
+        }
+        return rows;
+    }
+
+    static List<Integer> sizes(int scale) {
+        List<Integer> sizes = new ArrayList<>();
+        for (int n = 1000; n < scale; n *= 10) {
+            sizes.add(n);
+        }
+        sizes.add(scale);
+        return sizes;
+    }
+
+    private static List<String> sentences(List<Resource> lists) {
+        List<String> sentences = new ArrayList<>();
+        for (Resource r : lists) {
+            for (String s : r.description().split("(?<=[.!?])\\s+")) {
+                if (s.split("\\s+").length >= MIN_WORDS) {
+                    sentences.add(s.strip());
+                }
+            }
+        }
+        return sentences.isEmpty() ? List.of(FALLBACK_SENTENCE) : sentences;
+    }
+
+    private ScaleRow row(int size, List<String> sentences) throws IOException {
+        Source source = new Source("synthetic", "Synthetic corpus", Path.of("synthetic"));
+        List<Resource> resources = corpus(size, sentences, source);
+        Path root = Files.createTempDirectory(config.scratch(), "bench-scale");
+        try {
+            IndexLayout layout = new IndexLayout(root);
+            BuildSummary summary = new IndexBuilder(layout, RandomVectorEncoder.like(encoder))
+                    .build(resources, List.of(source), false, BuildProgress.NONE);
+            try (ChunkIndex index = opener.open(layout.current().orElseThrow())) {
+                // No query-vector cache: every semantic search pays for its encoding, as a new query does.
+                SearchService service = new SearchService(index, encoder, SearchSettings.DEFAULT.withQueryCacheSize(0));
+                return new ScaleRow(summary.chunks(), summary.seconds(), p50(service, SearchMode.LEXICAL),
+                        p50(service, SearchMode.SEMANTIC), p50(service, SearchMode.HYBRID));
+            }
+        } finally {
+            FileTrees.delete(root);
+        }
+    }
+
+    /** {@code size} resources of two random sentences each, seeded by the size so a run can be repeated. */
+    private static List<Resource> corpus(int size, List<String> sentences, Source source) {
+        Random random = new Random(size);
+        List<Resource> resources = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            String text = sentences.get(random.nextInt(sentences.size())) + " "
+                    + sentences.get(random.nextInt(sentences.size()));
+            String title = Arrays.stream(text.split("\\s+")).limit(5).collect(Collectors.joining(" ")) + " #" + i;
+            resources.add(new Resource("s" + i, title, null, List.of(), text, Kind.SECTION, List.of("Synthetic"),
+                    List.of(new Mention(source.id(), source.name(), List.of("Synthetic"), i + 1)), Map.of()));
+        }
+        return resources;
+    }
+
+    private double p50(SearchService service, SearchMode mode) {
+        return Timings.percentile(Timings.search(service, mode, config.queries(), config.rounds()), 50);
+    }
+}

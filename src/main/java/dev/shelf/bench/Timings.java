@@ -1,0 +1,51 @@
+package dev.shelf.bench;
+
+import dev.shelf.search.SearchMode;
+import dev.shelf.search.SearchRequest;
+import dev.shelf.search.SearchService;
+import java.util.Arrays;
+import java.util.List;
+
+/** Timing helpers shared by the benchmark's parts: search times of a query set, and percentiles of them. */
+final class Timings {
+
+    /** Results asked of every timed search: a page, as the UI asks. */
+    private static final int K = 10;
+
+    private Timings() {
+    }
+
+    /**
+     * Milliseconds of each search of every query, {@code rounds} times over, after one untimed pass that warms the
+     * index's caches and the JIT.
+     */
+    static double[] search(SearchService service, SearchMode mode, List<String> queries, int rounds) {
+        for (String query : queries) {
+            service.search(SearchRequest.of(query, mode, K));
+        }
+        double[] ms = new double[rounds * queries.size()];
+        int i = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (String query : queries) {
+                long start = System.nanoTime();
+                service.search(SearchRequest.of(query, mode, K));
+                ms[i++] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        return ms;
+    }
+
+    /**
+     * Nearest-rank percentile: the smallest value with at least {@code p} percent of the values at or below it; NaN
+     * when there are none.
+     */
+    static double percentile(double[] values, double p) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+}

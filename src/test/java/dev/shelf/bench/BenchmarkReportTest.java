@@ -1,0 +1,79 @@
+package dev.shelf.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shelf.bench.BenchmarkReport.Encode;
+import dev.shelf.bench.BenchmarkReport.Indexing;
+import dev.shelf.bench.BenchmarkReport.Latency;
+import dev.shelf.bench.BenchmarkReport.Level;
+import dev.shelf.bench.BenchmarkReport.ScaleRow;
+import dev.shelf.bench.BenchmarkReport.Serving;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The report records write the JSON keys of {@code bench --json}, in order, with no model or server. */
+class BenchmarkReportTest {
+
+    /** A small report with made-up figures. */
+    private static BenchmarkReport sample(List<ScaleRow> scale) {
+        Map<String, Latency> search = new LinkedHashMap<>();
+        search.put("hybrid", new Latency(12, 20, 30));
+        search.put("lexical", new Latency(2, 3, 4));
+        search.put("semantic", new Latency(9, 15, 25));
+        Serving serving = new Serving(new Level(40.5, 0, 400), new Level(120, 0, 400), new Level(150.25, 2, 400), 81,
+                List.of(80.0, 81.0, 81.5, 81.0), 0, 700, 350);
+        return new BenchmarkReport(new Encode(6, 11), new Indexing(90, 6.5, 320, 1.25, 568, 0), search, 2,
+                serving, 12.5, scale);
+    }
+
+    private static List<String> fields(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void every_key_of_the_contract_in_its_place() {
+        JsonNode json = new ObjectMapper().valueToTree(sample(List.of(new ScaleRow(1001, 13.5, 30, 250, 170))));
+        assertEquals(List.of("encode", "indexing", "search", "hybridOverEncode", "serving", "startupSeconds", "scale"),
+                fields(json));
+        assertEquals(List.of("p50Ms", "p99Ms"), fields(json.get("encode")));
+        assertEquals(List.of("fullSeconds", "chunksPerSecond", "tokensPerSecond", "unchangedSeconds", "chunks",
+                "unchangedEmbedded"), fields(json.get("indexing")));
+        assertEquals(List.of("hybrid", "lexical", "semantic"), fields(json.get("search")));
+        assertEquals(List.of("p50Ms", "p95Ms", "p99Ms"), fields(json.at("/search/lexical")));
+        assertEquals(List.of("clients1", "clients4", "clients16", "heapMb", "heapAfterRunsMb", "heapGrowthMb",
+                "benchRssMb", "rssMb"), fields(json.get("serving")));
+        assertEquals(List.of("qps", "errors", "requests"), fields(json.at("/serving/clients16")));
+        assertEquals(2, json.at("/serving/clients16/errors").asInt());
+        assertEquals(4, json.at("/serving/heapAfterRunsMb").size());
+        assertEquals(List.of("chunks", "buildSeconds", "lexicalP50Ms", "semanticP50Ms", "hybridP50Ms"),
+                fields(json.get("scale").get(0)));
+        assertEquals(1001, json.at("/scale/0/chunks").asInt());
+    }
+
+    @Test
+    void scale_is_left_out_without_rows_but_a_missing_startup_is_null() {
+        BenchmarkReport noScale = sample(null);
+        BenchmarkReport noStartup = new BenchmarkReport(noScale.encode(), noScale.indexing(), noScale.search(),
+                noScale.hybridOverEncode(), noScale.serving(), null, null);
+        JsonNode json = new ObjectMapper().valueToTree(noStartup);
+        assertFalse(json.has("scale"));
+        assertTrue(json.has("startupSeconds") && json.get("startupSeconds").isNull());
+    }
+
+    @Test
+    void the_serve_process_memory_is_added_later_without_touching_the_rest() {
+        Serving serving = sample(null).serving();
+        Serving measured = serving.withRssMb(412.5);
+        assertEquals(412.5, measured.rssMb());
+        assertEquals(serving, measured.withRssMb(serving.rssMb()));
+    }
+}
