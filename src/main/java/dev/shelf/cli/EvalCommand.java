@@ -104,6 +104,16 @@ final class EvalCommand implements Callable<Integer> {
                 "Recall@100", "MRR@10");
         report.modes().forEach((name, s) -> out.printf("%-10s %8.3f %10.3f %11.3f %7.3f%n", name, s.ndcg10(),
                 s.recall10(), s.recall100(), s.mrr10()));
+        Map<String, Double> firstKinds = report.modes().values().iterator().next().perKind();
+        if (!firstKinds.isEmpty()) {
+            out.printf("%nnDCG@10 by kind%n%-12s %s%n", "kind", String.join("  ", report.modes().keySet()));
+            for (String kind : firstKinds.keySet()) {
+                StringBuilder row = new StringBuilder(String.format("%-12s", kind));
+                report.modes().forEach((name, s) -> row.append(String.format(" %" + name.length() + ".3f ",
+                        s.perKind().get(kind))));
+                out.println(row);
+            }
+        }
         if (perQuery) {
             out.printf("%n%-8s %s  %s%n", "query", String.join("  ", report.modes().keySet()), "text");
             for (Map.Entry<String, String> query : queries.entrySet()) {

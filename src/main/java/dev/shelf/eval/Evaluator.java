@@ -38,19 +38,38 @@ public final class Evaluator {
     /**
      * Averages of one run, named in JSON as {@code eval --json} prints them.
      *
+     * @param perKind mean nDCG@10 of the queries of each kind, in the order kinds first appear; empty (and left out of
+     *                the JSON) when the queries have no kinds
      * @param perQuery nDCG@10 of each query id; null (and left out of the JSON) when not wanted
      */
     public record Scores(@JsonProperty("ndcg@10") double ndcg10, @JsonProperty("recall@10") double recall10,
                          @JsonProperty("recall@100") double recall100, @JsonProperty("mrr@10") double mrr10,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> perKind,
                          @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Double> perQuery) {
 
         /** The averages alone. */
         public Scores withoutPerQuery() {
-            return new Scores(ndcg10, recall10, recall100, mrr10, null);
+            return new Scores(ndcg10, recall10, recall100, mrr10, perKind, null);
         }
     }
 
     private Evaluator() {
+    }
+
+    /** The mean of the per-query figures of each kind's queries, kinds in the order they first appear. */
+    static Map<String, Double> meanByKind(Map<String, Double> perQuery, Map<String, String> kinds) {
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        kinds.forEach((id, kind) -> {
+            Double value = perQuery.get(id);
+            if (value != null) {
+                double[] sum = sums.computeIfAbsent(kind, k -> new double[2]);
+                sum[0] += value;
+                sum[1]++;
+            }
+        });
+        Map<String, Double> means = new LinkedHashMap<>();
+        sums.forEach((kind, sum) -> means.put(kind, sum[0] / sum[1]));
+        return means;
     }
 
     /** Scores every run; {@code services} gives the search service of the settings of a run, based on {@code base}. */
@@ -76,7 +95,8 @@ public final class Evaluator {
                 mrr += Metrics.mrr(gains, 10);
             }
             int count = Math.max(1, judgments.queries().size());
-            scores.put(run.name(), new Scores(ndcg / count, r10 / count, r100 / count, mrr / count, perQuery));
+            scores.put(run.name(), new Scores(ndcg / count, r10 / count, r100 / count, mrr / count,
+                    meanByKind(perQuery, judgments.kinds()), perQuery));
         }
         return scores;
     }

@@ -21,8 +21,16 @@ import java.util.Map;
  *
  * @param queries query id to text, in file order
  * @param grades query id to key to grade
+ * @param kinds query id to its kind ({@code "kind"} in the queries file: plain, keyword, chinese...), for figures per
+ *              kind; empty when the file names none
  */
-public record Judgments(Map<String, String> queries, Map<String, Map<String, Integer>> grades) {
+public record Judgments(Map<String, String> queries, Map<String, Map<String, Integer>> grades,
+                        Map<String, String> kinds) {
+
+    /** Judgments whose queries have no kinds. */
+    public Judgments(Map<String, String> queries, Map<String, Map<String, Integer>> grades) {
+        this(queries, grades, Map.of());
+    }
 
     private static final String TITLE_PREFIX = "title:";
     /** Key form of BEIR judgments: a resource id ({@code id:} + document id). */
@@ -47,7 +55,22 @@ public record Judgments(Map<String, String> queries, Map<String, Map<String, Int
                 throw new IOException(qrelsFile + ":" + lineNumber + ": grade is not a number: " + cols[2], e);
             }
         }
-        return new Judgments(queries, grades);
+        return new Judgments(queries, grades, loadKinds(queriesFile));
+    }
+
+    /** Query id to kind, for the queries whose line names one ({@code "kind"}), in file order. */
+    private static Map<String, String> loadKinds(Path queriesFile) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, String> kinds = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(queriesFile, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                JsonNode node = json.readTree(line);
+                if (node.hasNonNull("kind") && node.hasNonNull("id")) {
+                    kinds.put(node.get("id").asText(), node.get("kind").asText());
+                }
+            }
+        }
+        return kinds;
     }
 
     /** Query id to text, from JSON lines {@code {"id", "query"}}. */

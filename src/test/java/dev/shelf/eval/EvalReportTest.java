@@ -14,8 +14,8 @@ class EvalReportTest {
 
     private static Map<String, Evaluator.Scores> scores() {
         Map<String, Evaluator.Scores> scores = new LinkedHashMap<>();
-        scores.put("lexical", new Evaluator.Scores(0.5, 0.25, 0.75, 1, Map.of("q1", 0.5)));
-        scores.put("hybrid", new Evaluator.Scores(1, 1, 1, 1, Map.of("q1", 1.0)));
+        scores.put("lexical", new Evaluator.Scores(0.5, 0.25, 0.75, 1, Map.of(), Map.of("q1", 0.5)));
+        scores.put("hybrid", new Evaluator.Scores(1, 1, 1, 1, Map.of(), Map.of("q1", 1.0)));
         return scores;
     }
 
