@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shelf.ingest.Mention;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class WellFormed {
     /**
      * Asserts that the response answers the request: its echo of the request; at most k results, exactly
      * {@code min(k, total)}; each resource once; scores finite and never rising; the retriever ranks the mode asks
-     * (a single mode's score is its retriever's own); only {@code <mark>} as markup in snippets; only resources of the
+     * (a single mode's score is its retriever's own; in hybrid, one without ranks is an exact title at the top score); only {@code <mark>} as markup in snippets; only resources of the
      * lists asked; facets that count each list of each result and never more than the total.
      */
     public static void check(SearchRequest request, SearchResponse response) {
@@ -51,10 +52,13 @@ public final class WellFormed {
                     assertEquals(r.semantic().score(), r.score(), r.id());
                 }
                 case HYBRID -> {
-                    // A resource no retriever found is there only as an exact title match, at the top.
+                    // A resource no retriever found is there only as an exact title match, at the top score.
+                    if (r.lexical() == null && r.semantic() == null) {
+                        assertEquals(results.get(0).score(), r.score(), () -> r.id() + " has no rank");
+                    }
                 }
             }
-            for (RankScore rank : java.util.Arrays.asList(r.lexical(), r.semantic())) {
+            for (RankScore rank : Arrays.asList(r.lexical(), r.semantic())) {
                 if (rank != null) {
                     assertTrue(rank.rank() >= 1 && rank.rank() <= SearchService.CANDIDATES, () -> r.id() + " " + rank);
                 }
