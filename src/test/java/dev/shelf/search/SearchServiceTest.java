@@ -110,7 +110,8 @@ class SearchServiceTest {
     void the_semantic_score_is_the_cosine_of_query_and_passage() {
         // The passage "Abliteration\nRemove the refusal direction so that a chatbot stops declining requests." is 12
         // words in 12 dimensions; the query is 1 of them: cos = 1 * (1 / sqrt(12)) = 0.2887.
-        List<String> words = HashingEncoder.words(RESOURCES.get(6).title() + " " + RESOURCES.get(6).description());
+        Resource abliteration = RESOURCES.stream().filter(r -> r.id().equals("abliteration")).findFirst().orElseThrow();
+        List<String> words = HashingEncoder.words(abliteration.title() + " " + abliteration.description());
         assertEquals(12, words.stream().mapToInt(ENCODER::dimension).distinct().count(), words::toString);
         SearchResult first = search("abliteration", SearchMode.SEMANTIC, 10).results().get(0);
         assertEquals("abliteration", first.id());

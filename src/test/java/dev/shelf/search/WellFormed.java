@@ -21,9 +21,10 @@ public final class WellFormed {
 
     /**
      * Asserts that the response answers the request: its echo of the request; at most k results, exactly
-     * {@code min(k, total)}; each resource once; scores finite and never rising; the retriever ranks the mode asks
-     * (a single mode's score is its retriever's own; in hybrid, one without ranks is an exact title at the top score); only {@code <mark>} as markup in snippets; only resources of the
-     * lists asked; facets that count each list of each result and never more than the total.
+     * {@code min(k, total)}; each resource once; scores finite and never rising; the retriever ranks the mode asks (a
+     * single mode's score is its retriever's own; in hybrid, a result without ranks is an exact title at the top
+     * score); only {@code <mark>} as markup in snippets; only resources of the lists asked; facets that count each list
+     * of each result and never more than the total.
      */
     public static void check(SearchRequest request, SearchResponse response) {
         assertEquals(request.query(), response.query(), "the query is echoed");
