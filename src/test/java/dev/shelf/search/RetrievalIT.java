@@ -2,7 +2,6 @@ package dev.shelf.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shelf.ingest.Mention;
@@ -20,6 +19,10 @@ class RetrievalIT {
 
     private static List<SearchResult> search(String query, SearchMode mode, int k) {
         return BundledIndex.get().service().search(SearchRequest.of(query, mode, k)).results();
+    }
+
+    private static List<String> ids(List<SearchResult> results) {
+        return results.stream().map(SearchResult::id).toList();
     }
 
     private static String titles(List<SearchResult> results) {
@@ -56,8 +59,14 @@ class RetrievalIT {
         assertEquals(ABLITERATION, search("abliteration", SearchMode.HYBRID, 10).get(0).url());
         SearchResult gguf = search("GGUF", SearchMode.HYBRID, 10).get(0);
         assertEquals("GGUF", gguf.title());
-        assertNotNull(gguf.lexical(), "explain data: BM25 found it");
-        assertNotNull(gguf.semantic(), "explain data: the vector search found it");
+        // Explain data: BM25 put it first, with a BM25 score; the vector search found it near the top, with a cosine.
+        assertEquals(1, gguf.lexical().rank(), gguf.lexical()::toString);
+        assertTrue(gguf.lexical().score() > 0, gguf.lexical()::toString);
+        assertTrue(gguf.semantic().rank() <= 10, gguf.semantic()::toString);
+        assertTrue(gguf.semantic().score() > 0 && gguf.semantic().score() <= 1.0 + 1e-6, gguf.semantic()::toString);
+        // The explain data are the retrievers' own: the same rank and score as each mode alone gives.
+        assertEquals(gguf.lexical(), search("GGUF", SearchMode.LEXICAL, 10).get(0).lexical());
+        assertEquals(gguf.semantic(), search("GGUF", SearchMode.SEMANTIC, 10).get(gguf.semantic().rank() - 1).semantic());
     }
 
     @Test
@@ -95,9 +104,17 @@ class RetrievalIT {
         for (String query : List.of("\"unbalanced", "title:", "(a OR b", "AND", "*", "-", "NOT", "a:b:c", "\\", "~^[]{}",
                 "", "   ", "what is", "ÿ\u0000\u202e")) {
             for (SearchMode mode : SearchMode.values()) {
-                SearchResponse response = BundledIndex.get().service().search(SearchRequest.of(query, mode, 10));
-                assertNotNull(response.results(), query);
+                SearchRequest request = SearchRequest.of(query, mode, 10);
+                WellFormed.check(request, BundledIndex.get().service().search(request));
             }
+        }
+        // Syntax is not syntax: quotes and operators are dropped, the words are searched as words ("a" and "or" are
+        // stop words), and a query of only operators or stop words has no word to search by.
+        assertEquals(ids(search("unbalanced", SearchMode.LEXICAL, 10)), ids(search("\"unbalanced", SearchMode.LEXICAL, 10)));
+        assertEquals(ids(search("b", SearchMode.LEXICAL, 10)), ids(search("(a OR b", SearchMode.LEXICAL, 10)));
+        for (String noWord : List.of("AND", "*", "-", "NOT", "\\", "~^[]{}", "what is")) {
+            assertEquals(0, BundledIndex.get().service().search(SearchRequest.of(noWord, SearchMode.LEXICAL, 10)).total(),
+                    noWord);
         }
     }
 

@@ -1,15 +1,16 @@
 package dev.shelf.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shelf.search.BundledIndex;
+import dev.shelf.search.HostileQueries;
 import dev.shelf.search.SearchMode;
 import dev.shelf.search.SearchRequest;
 import dev.shelf.search.SearchService;
+import dev.shelf.search.WellFormed;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,31 +19,16 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Generated hostile queries, seeded and repeatable: random Unicode (surrogates, controls, RTL marks), Lucene syntax
- * fragments, huge strings, blanks, percent-encoding garbage, bad and repeated parameters. The core never throws; the
- * server never answers 5xx and every rejection is a 4xx JSON error.
+ * Generated hostile queries ({@link HostileQueries}), seeded and repeatable, through the real model and over HTTP:
+ * random Unicode (surrogates, controls, RTL marks), Lucene syntax fragments, huge strings, blanks, percent-encoding
+ * garbage, bad and repeated parameters. Every answer of the core is well-formed ({@link WellFormed}); the server never
+ * answers 5xx, every rejection is a 4xx JSON error and every 200 a well-formed result page. The search core's own fuzz
+ * test with the fake encoder is {@code QueryFuzzTest}, in the unit tier.
  */
 class QueryFuzzIT {
 
-    private static final long SEED = 20261122L;
-    private static final List<String> FRAGMENTS = List.of("\"", "(", ")", "title:", "body:", "~", "~2", "^", "^3", "*", "?",
-            "\\", "AND", "OR", "NOT", "&&", "||", "-", "+", "[", "]", "{", "}", "/", ":", "!", "TO", "\u202e", "\u200f",
-            "\u0000", "\ud800", "\udfff", "模型", "ГГУФ", "😀", "%", "%%", "%zz", "'", ";", "<script>", "gguf", "lora");
+    private static final long SEED = HostileQueries.SEED;
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    static String randomQuery(Random random) {
-        StringBuilder q = new StringBuilder();
-        int parts = 1 + random.nextInt(8);
-        for (int i = 0; i < parts; i++) {
-            switch (random.nextInt(4)) {
-                case 0 -> q.append(FRAGMENTS.get(random.nextInt(FRAGMENTS.size())));
-                case 1 -> q.append((char) random.nextInt(0x10000));
-                case 2 -> q.appendCodePoint(random.nextInt(Character.MAX_CODE_POINT + 1));
-                default -> q.append(' ');
-            }
-        }
-        return q.toString();
-    }
 
     /** The status line and headers of a GET sent byte for byte as given. */
     private static String rawGet(TestServer server, String path) throws java.io.IOException {
@@ -57,27 +43,45 @@ class QueryFuzzIT {
         }
     }
 
+    /** A 200 answer of /api/search in lexical mode: at most k results, k of 1..100, scores never rising, ranks given. */
+    private static void assertWellFormedPage(JsonNode page, String path) {
+        int k = page.get("k").asInt();
+        JsonNode results = page.get("results");
+        assertEquals("lexical", page.get("mode").asText(), path);
+        assertTrue(k >= 1 && k <= SearchRequest.MAX_K, path + " k=" + k);
+        assertEquals(Math.min(k, page.get("total").asInt()), results.size(), path);
+        double previous = Double.POSITIVE_INFINITY;
+        for (JsonNode r : results) {
+            double score = r.get("score").asDouble();
+            assertTrue(score <= previous, path + ": " + score + " after " + previous);
+            previous = score;
+            assertEquals(score, r.get("lexical").get("score").asDouble(), path);
+            assertTrue(r.get("semantic").isNull(), path);
+        }
+    }
+
     @Test
-    void ten_thousand_generated_queries_never_break_the_search_core() {
+    void ten_thousand_generated_queries_through_the_real_model_get_a_well_formed_answer() {
         SearchService service = BundledIndex.get().service();
         Random random = new Random(SEED);
         SearchMode[] modes = SearchMode.values();
         for (int i = 0; i < 10_000; i++) {
-            String query = i % 500 == 0 ? "x".repeat(100_000) : i % 97 == 0 ? " \t\n " : randomQuery(random);
+            String query = i % 500 == 0 ? "x".repeat(100_000) : i % 97 == 0 ? " \t\n " : HostileQueries.next(random);
             // Most go through BM25; every 20th also through the model, which is the slow part.
             SearchMode mode = i % 20 == 0 ? modes[random.nextInt(modes.length)] : SearchMode.LEXICAL;
             int k = 1 + random.nextInt(SearchRequest.MAX_K);
+            SearchRequest request = SearchRequest.of(query, mode, k);
             try {
-                assertNotNull(service.search(SearchRequest.of(query, mode, k)).results());
-            } catch (RuntimeException e) {
+                WellFormed.check(request, service.search(request));
+            } catch (RuntimeException | AssertionError e) {
                 throw new AssertionError("seed " + SEED + ", query #" + i + " " + mode + " k=" + k + ": "
-                        + query.codePoints().limit(40).mapToObj(Integer::toHexString).toList(), e);
+                        + HostileQueries.describe(query), e);
             }
         }
     }
 
     @Test
-    void thousands_of_hostile_requests_get_200_or_a_4xx_json_error_never_a_5xx() throws Exception {
+    void thousands_of_hostile_requests_get_a_well_formed_200_or_a_4xx_json_error_never_a_5xx() throws Exception {
         Random random = new Random(SEED + 1);
         List<String> badParams = List.of("&k=0", "&k=-5", "&k=999999999999", "&k=abc", "&k=", "&mode=", "&mode=x",
                 "&mode=hybrid&mode=lexical", "&k=1&k=2", "&source=", "&source=%00", "&explain=yes", "&q=again", "");
@@ -86,7 +90,7 @@ class QueryFuzzIT {
                 String q = switch (i % 10) {
                     case 0 -> "%" + Integer.toHexString(random.nextInt(256)) + "%zz%";
                     case 1 -> URLEncoder.encode("y".repeat(490 + random.nextInt(30)), StandardCharsets.UTF_8);
-                    default -> URLEncoder.encode(randomQuery(random), StandardCharsets.UTF_8);
+                    default -> URLEncoder.encode(HostileQueries.next(random), StandardCharsets.UTF_8);
                 };
                 String path = "/api/search?mode=lexical&q=" + q + badParams.get(random.nextInt(badParams.size()));
                 if (i % 10 == 0) {
@@ -100,8 +104,10 @@ class QueryFuzzIT {
                 int status = response.statusCode();
                 assertTrue(status == 200 || (status >= 400 && status < 500), "seed " + (SEED + 1) + " #" + i + " " + path
                         + " -> " + status + " " + response.body());
-                if (status != 200) {
-                    JsonNode body = JSON.readTree(response.body());
+                JsonNode body = JSON.readTree(response.body());
+                if (status == 200) {
+                    assertWellFormedPage(body, path);
+                } else {
                     assertTrue(body.hasNonNull("error") && body.hasNonNull("message"), path + " -> " + response.body());
                 }
             }
