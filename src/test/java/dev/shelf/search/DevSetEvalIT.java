@@ -3,6 +3,7 @@ package dev.shelf.search;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shelf.embed.SharedEncoder;
+import dev.shelf.eval.DevSet;
 import dev.shelf.eval.Evaluator;
 import dev.shelf.eval.Judgments;
 import java.io.IOException;
@@ -19,13 +20,13 @@ import org.junit.jupiter.api.Test;
 class DevSetEvalIT {
 
     /** The shared dev set when it is beside the checkout (the newest), else the copy kept with the tests. */
-    private static final Path EVAL = Files.isDirectory(Path.of("../shared/eval")) ? Path.of("../shared/eval")
+    private static final Path EVAL = Files.isDirectory(Path.of(DevSet.DIR)) ? Path.of(DevSet.DIR)
             : Path.of("src/test/resources/eval");
     private static Map<String, Evaluator.Scores> scores;
 
     @BeforeAll
     static void evaluateEveryRun() throws IOException {
-        Judgments judgments = Judgments.load(EVAL.resolve("dev-queries.jsonl"), EVAL.resolve("dev-qrels.tsv"));
+        Judgments judgments = Judgments.load(EVAL.resolve(DevSet.QUERIES_FILE), EVAL.resolve(DevSet.QRELS_FILE));
         scores = Evaluator.evaluate(judgments, SearchSettings.DEFAULT,
                 settings -> new SearchService(BundledIndex.get().index(), SharedEncoder.get(), settings));
         System.out.printf("dev set nDCG@10: hybrid %.3f, lexical %.3f, semantic %.3f, weighted %.3f, rrf %.3f%n",

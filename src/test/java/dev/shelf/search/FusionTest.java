@@ -18,7 +18,7 @@ class FusionTest {
     private static Ranking ranking(String retriever, List<String> ids, double... scores) {
         List<RankedResource> entries = new java.util.ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            entries.add(new RankedResource(ids.get(i), scores[i], "passage of " + ids.get(i)));
+            entries.add(new RankedResource(ids.get(i), scores[i], 0));
         }
         return new Ranking(retriever, entries);
     }

@@ -13,19 +13,19 @@ class RankingTest {
 
     /** Passages of three resources, best first: a's two passages around b's, then c's. */
     private static final List<ChunkHit> PASSAGES = List.of(
-            new ChunkHit("a", 1, 5.0f, "a, second passage"),
-            new ChunkHit("b", 0, 4.0f, "b, first passage"),
-            new ChunkHit("a", 0, 3.0f, "a, first passage"),
-            new ChunkHit("c", 2, 2.0f, "c, third passage"));
+            new ChunkHit("a", 1, 5.0f),
+            new ChunkHit("b", 0, 4.0f),
+            new ChunkHit("a", 0, 3.0f),
+            new ChunkHit("c", 2, 2.0f));
 
     @Test
-    void each_resource_is_ranked_where_its_best_passage_is_with_that_passages_score_and_text() {
+    void each_resource_is_ranked_where_its_best_passage_is_with_that_passages_score_and_ordinal() {
         Ranking ranking = Ranking.ofBestPassages("lexical", PASSAGES, 10);
         assertEquals("lexical", ranking.retriever());
         assertEquals(List.of(
-                new RankedResource("a", 5.0, "a, second passage"),
-                new RankedResource("b", 4.0, "b, first passage"),
-                new RankedResource("c", 2.0, "c, third passage")), ranking.entries());
+                new RankedResource("a", 5.0, 1),
+                new RankedResource("b", 4.0, 0),
+                new RankedResource("c", 2.0, 2)), ranking.entries());
     }
 
     @Test
@@ -39,8 +39,8 @@ class RankingTest {
     @Test
     void a_filtered_ranking_moves_the_others_up_with_their_scores() {
         Ranking ranking = Ranking.ofBestPassages("semantic", PASSAGES, 10).filter(id -> !id.equals("a"));
-        assertEquals(List.of(new RankedResource("b", 4.0, "b, first passage"),
-                new RankedResource("c", 2.0, "c, third passage")), ranking.entries());
+        assertEquals(List.of(new RankedResource("b", 4.0, 0),
+                new RankedResource("c", 2.0, 2)), ranking.entries());
         // Ranks are positions: b, second before, is now rank 1; c, third before, rank 2.
         List<Fused> fused = Fusion.single(ranking);
         assertEquals(new RankScore(1, 4.0), fused.get(0).rank("semantic"));
@@ -50,11 +50,12 @@ class RankingTest {
 
     @Test
     void the_snippet_passage_comes_from_the_first_ranking_that_holds_the_resource() {
-        Ranking lexical = new Ranking("lexical", List.of(new RankedResource("a", 3, "a by words")));
-        Ranking semantic = new Ranking("semantic", List.of(new RankedResource("d", 0.9, "d by meaning"),
-                new RankedResource("a", 0.8, "a by meaning")));
-        assertEquals(Map.of("a", "a by words", "d", "d by meaning"), Ranking.passages(List.of(lexical, semantic)));
-        assertEquals(Map.of("a", "a by meaning", "d", "d by meaning"), Ranking.passages(List.of(semantic, lexical)));
+        // a's passage 0 matched the words, its passage 3 the meaning; d was found by meaning only (passage 1).
+        Ranking lexical = new Ranking("lexical", List.of(new RankedResource("a", 3, 0)));
+        Ranking semantic = new Ranking("semantic", List.of(new RankedResource("d", 0.9, 1),
+                new RankedResource("a", 0.8, 3)));
+        assertEquals(Map.of("a", 0, "d", 1), Ranking.passages(List.of(lexical, semantic)));
+        assertEquals(Map.of("a", 3, "d", 1), Ranking.passages(List.of(semantic, lexical)));
         assertEquals(Set.of(), Ranking.passages(List.of()).keySet());
     }
 }

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,8 +149,6 @@ class SearchServiceTest {
     }
 
     @Test
-    @Disabled("LuceneChunkIndex.lexical: with a source filter the word clauses become optional (a FILTER clause makes "
-            + "SHOULD clauses optional in Lucene), so every passage of the list matches at score 0")
     void a_source_filter_in_lexical_mode_keeps_only_resources_with_the_words() {
         SearchResponse response = search("quantized", SearchMode.LEXICAL, 10, "papers");
         // Of the papers, only qlora says "quantized" (gguf and llama-cpp do too, but are in tools only).
