@@ -1,6 +1,7 @@
 package dev.shelf.bench;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,14 +11,16 @@ import java.util.Map;
  *
  * @param encode the model encoding one query
  * @param indexing building the index of the lists
- * @param search in-process search times by mode label, in {@link dev.shelf.search.SearchMode} order
+ * @param search in-process search times by mode label, in {@link dev.shelf.search.SearchMode} order, each query
+ *               encoded anew; then {@code hybridCached}, hybrid with the query vectors cached (a repeated query)
  * @param hybridOverEncode hybrid p50 over encode p50: how much of a search is the model
+ * @param semanticOverEncode semantic p50 over encode p50
  * @param serving the HTTP server under concurrent clients
  * @param startupSeconds from starting {@code shelf serve} to its first answer; null when it never answered
  * @param scale one row per synthetic corpus size; null (and left out of the JSON) without {@code --scale}
  */
 public record BenchmarkReport(Encode encode, Indexing indexing, Map<String, Latency> search, double hybridOverEncode,
-                              Serving serving, Double startupSeconds,
+                              double semanticOverEncode, Serving serving, Double startupSeconds,
                               @JsonInclude(JsonInclude.Include.NON_NULL) List<ScaleRow> scale) {
 
     /** Encoding one query, in milliseconds. */
@@ -28,12 +31,25 @@ public record BenchmarkReport(Encode encode, Indexing indexing, Map<String, Late
         }
     }
 
-    /** One search mode's times, in milliseconds. */
-    public record Latency(double p50Ms, double p95Ms, double p99Ms) {
+    /**
+     * One search mode's times, in milliseconds.
+     *
+     * @param stages each stage's p50 and p95 (the search's own profile), in the order the stages ran
+     */
+    public record Latency(double p50Ms, double p95Ms, double p99Ms, Map<String, Stage> stages) {
 
-        static Latency of(double[] ms) {
-            return new Latency(Timings.percentile(ms, 50), Timings.percentile(ms, 95), Timings.percentile(ms, 99));
+        static Latency of(Timings.Samples samples) {
+            double[] ms = samples.totalMs();
+            Map<String, Stage> stages = new LinkedHashMap<>();
+            samples.stagesMs().forEach((name, stageMs) -> stages.put(name,
+                    new Stage(Timings.percentile(stageMs, 50), Timings.percentile(stageMs, 95))));
+            return new Latency(Timings.percentile(ms, 50), Timings.percentile(ms, 95), Timings.percentile(ms, 99),
+                    stages);
         }
+    }
+
+    /** One stage of a search mode, in milliseconds. */
+    public record Stage(double p50Ms, double p95Ms) {
     }
 
     /**

@@ -1,10 +1,13 @@
 package dev.shelf.bench;
 
 import dev.shelf.search.SearchMode;
+import dev.shelf.search.SearchProfile;
 import dev.shelf.search.SearchRequest;
 import dev.shelf.search.SearchService;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Timing helpers shared by the benchmark's parts: search times of a query set, and percentiles of them. */
 final class Timings {
@@ -20,19 +23,39 @@ final class Timings {
      * index's caches and the JIT.
      */
     static double[] search(SearchService service, SearchMode mode, List<String> queries, int rounds) {
+        return profiled(service, mode, queries, rounds).totalMs();
+    }
+
+    /** As {@link #search}, with each search's own profile: the milliseconds of every stage too. */
+    static Samples profiled(SearchService service, SearchMode mode, List<String> queries, int rounds) {
         for (String query : queries) {
             service.search(SearchRequest.of(query, mode, K));
         }
         double[] ms = new double[rounds * queries.size()];
+        Map<String, double[]> stages = new LinkedHashMap<>();
         int i = 0;
         for (int round = 0; round < rounds; round++) {
             for (String query : queries) {
                 long start = System.nanoTime();
-                service.search(SearchRequest.of(query, mode, K));
-                ms[i++] = (System.nanoTime() - start) / 1e6;
+                SearchProfile profile = service.search(SearchRequest.of(query, mode, K).withProfile(true)).profile();
+                ms[i] = (System.nanoTime() - start) / 1e6;
+                int sample = i;
+                profile.stagesMs().forEach((stage, stageMs) ->
+                        stages.computeIfAbsent(stage, s -> new double[ms.length])[sample] = stageMs);
+                i++;
             }
         }
-        return ms;
+        return new Samples(ms, stages);
+    }
+
+    /**
+     * The times of a run of searches.
+     *
+     * @param totalMs each search, measured from outside
+     * @param stagesMs each stage's time in each search (0 where a search did not run that stage, as an encode that the
+     *                 cache answered)
+     */
+    record Samples(double[] totalMs, Map<String, double[]> stagesMs) {
     }
 
     /**

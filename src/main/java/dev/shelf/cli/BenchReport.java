@@ -15,9 +15,14 @@ final class BenchReport {
 
     static void print(BenchmarkReport report, PrintWriter out) {
         out.printf("model, one query:   p50 %6.2f ms   p99 %6.2f ms%n", report.encode().p50Ms(), report.encode().p99Ms());
-        report.search().forEach((mode, p) -> out.printf("search %-9s   p50 %6.2f ms   p95 %6.2f ms   p99 %6.2f ms%n",
-                mode, p.p50Ms(), p.p95Ms(), p.p99Ms()));
-        out.printf("hybrid p50 / encode p50: %.2f%n", report.hybridOverEncode());
+        report.search().forEach((mode, p) -> {
+            out.printf("search %-12s   p50 %6.2f ms   p95 %6.2f ms   p99 %6.2f ms%n", mode, p.p50Ms(), p.p95Ms(),
+                    p.p99Ms());
+            p.stages().forEach((stage, s) -> out.printf("    %-18s p50 %6.3f ms   p95 %6.3f ms%n", stage, s.p50Ms(),
+                    s.p95Ms()));
+        });
+        out.printf("hybrid p50 / encode p50: %.2f; semantic p50 / encode p50: %.2f%n", report.hybridOverEncode(),
+                report.semanticOverEncode());
         BenchmarkReport.Indexing indexing = report.indexing();
         out.printf("indexing: full %.1f s (%.0f chunks/s, %.0f tokens/s), nothing changed %.2f s%n",
                 indexing.fullSeconds(), indexing.chunksPerSecond(), indexing.tokensPerSecond(),

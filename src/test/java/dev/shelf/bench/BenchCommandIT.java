@@ -1,6 +1,7 @@
 package dev.shelf.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,6 +55,13 @@ class BenchCommandIT {
             }
         }
         assertPositive(report.get("hybridOverEncode"), "hybridOverEncode");
+        assertPositive(report.get("semanticOverEncode"), "semanticOverEncode");
+        // Each stage of a hybrid search is timed; a repeated query's encode is a cache hit.
+        for (String stage : List.of("lexical", "encode", "vector", "fusion", "stored fields", "snippets", "facets")) {
+            assertPositive(report.at("/search/hybrid/stages/" + stage + "/p50Ms"), "hybrid " + stage);
+        }
+        assertTrue(report.at("/search/hybridCached/stages").has("encode (cached)"), report.at("/search").toString());
+        assertFalse(report.at("/search/hybridCached/stages").has("encode"), "a repeated query is not encoded again");
         for (String figure : List.of("fullSeconds", "chunksPerSecond", "tokensPerSecond", "unchangedSeconds")) {
             assertPositive(report.at("/indexing/" + figure), "indexing." + figure);
         }

@@ -11,6 +11,7 @@ import dev.shelf.bench.BenchmarkReport.Indexing;
 import dev.shelf.bench.BenchmarkReport.Latency;
 import dev.shelf.bench.BenchmarkReport.Level;
 import dev.shelf.bench.BenchmarkReport.ScaleRow;
+import dev.shelf.bench.BenchmarkReport.Stage;
 import dev.shelf.bench.BenchmarkReport.Serving;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,13 +25,13 @@ class BenchmarkReportTest {
     /** A small report with made-up figures. */
     private static BenchmarkReport sample(List<ScaleRow> scale) {
         Map<String, Latency> search = new LinkedHashMap<>();
-        search.put("hybrid", new Latency(12, 20, 30));
-        search.put("lexical", new Latency(2, 3, 4));
-        search.put("semantic", new Latency(9, 15, 25));
+        search.put("hybrid", new Latency(12, 20, 30, Map.of("encode", new Stage(6, 9))));
+        search.put("lexical", new Latency(2, 3, 4, Map.of()));
+        search.put("semantic", new Latency(9, 15, 25, Map.of()));
         Serving serving = new Serving(new Level(40.5, 0, 400), new Level(120, 0, 400), new Level(150.25, 2, 400), 81,
                 List.of(80.0, 81.0, 81.5, 81.0), 0, 700, 350);
         return new BenchmarkReport(new Encode(6, 11), new Indexing(90, 6.5, 320, 1.25, 568, 0), search, 2,
-                serving, 12.5, scale);
+                1.5, serving, 12.5, scale);
     }
 
     private static List<String> fields(JsonNode node) {
@@ -42,13 +43,14 @@ class BenchmarkReportTest {
     @Test
     void every_key_of_the_contract_in_its_place() {
         JsonNode json = new ObjectMapper().valueToTree(sample(List.of(new ScaleRow(1001, 13.5, 30, 250, 170))));
-        assertEquals(List.of("encode", "indexing", "search", "hybridOverEncode", "serving", "startupSeconds", "scale"),
-                fields(json));
+        assertEquals(List.of("encode", "indexing", "search", "hybridOverEncode", "semanticOverEncode", "serving",
+                "startupSeconds", "scale"), fields(json));
         assertEquals(List.of("p50Ms", "p99Ms"), fields(json.get("encode")));
         assertEquals(List.of("fullSeconds", "chunksPerSecond", "tokensPerSecond", "unchangedSeconds", "chunks",
                 "unchangedEmbedded"), fields(json.get("indexing")));
         assertEquals(List.of("hybrid", "lexical", "semantic"), fields(json.get("search")));
-        assertEquals(List.of("p50Ms", "p95Ms", "p99Ms"), fields(json.at("/search/lexical")));
+        assertEquals(List.of("p50Ms", "p95Ms", "p99Ms", "stages"), fields(json.at("/search/lexical")));
+        assertEquals(List.of("p50Ms", "p95Ms"), fields(json.at("/search/hybrid/stages/encode")));
         assertEquals(List.of("clients1", "clients4", "clients16", "heapMb", "heapAfterRunsMb", "heapGrowthMb",
                 "benchRssMb", "rssMb"), fields(json.get("serving")));
         assertEquals(List.of("qps", "errors", "requests"), fields(json.at("/serving/clients16")));
@@ -63,7 +65,7 @@ class BenchmarkReportTest {
     void scale_is_left_out_without_rows_but_a_missing_startup_is_null() {
         BenchmarkReport noScale = sample(null);
         BenchmarkReport noStartup = new BenchmarkReport(noScale.encode(), noScale.indexing(), noScale.search(),
-                noScale.hybridOverEncode(), noScale.serving(), null, null);
+                noScale.hybridOverEncode(), noScale.semanticOverEncode(), noScale.serving(), null, null);
         JsonNode json = new ObjectMapper().valueToTree(noStartup);
         assertFalse(json.has("scale"));
         assertTrue(json.has("startupSeconds") && json.get("startupSeconds").isNull());

@@ -71,6 +71,29 @@ class ApiIT {
     }
 
     @Test
+    void profile_true_adds_the_milliseconds_of_each_stage_and_the_total() throws IOException {
+        // A query no other test asks, so its vector is not cached yet: the first answer encodes it, the second not.
+        String path = "/api/search?q=profile+of+a+hybrid+search&profile=true";
+        JsonNode first = json(server.get(path));
+        assertEquals(List.of("query", "mode", "k", "total", "tookMs", "results", "facets", "profile"), fieldNames(first));
+        assertEquals(List.of("lexical", "encode", "vector", "fusion", "stored fields", "snippets", "facets"),
+                fieldNames(first.at("/profile/stagesMs")));
+        double sum = 0;
+        for (JsonNode ms : first.at("/profile/stagesMs")) {
+            assertTrue(ms.asDouble() >= 0, first.toString());
+            sum += ms.asDouble();
+        }
+        assertTrue(first.at("/profile/totalMs").asDouble() >= sum, "the stages fit in the total: " + first);
+        JsonNode again = json(server.get(path));
+        assertTrue(again.at("/profile/stagesMs").has("encode (cached)"), again.toString());
+        assertFalse(again.at("/profile/stagesMs").has("encode"), again.toString());
+        assertEquals(List.of("lexical", "fusion", "stored fields", "snippets", "facets"),
+                fieldNames(json(server.get("/api/search?q=gguf&mode=lexical&profile=true")).at("/profile/stagesMs")));
+        assertFalse(json(server.get("/api/search?q=gguf")).has("profile"), "no profile unless asked");
+        assertError("/api/search?q=x&profile=yes", 400, "bad_parameter");
+    }
+
+    @Test
     void search_takes_k_mode_and_source_filters() throws IOException {
         JsonNode body = json(server.get("/api/search?q=quantization&k=3&mode=lexical&source=llm-course-zh-tw&explain=true"));
         assertEquals(3, body.get("results").size());
