@@ -38,26 +38,12 @@ import org.commonmark.parser.Parser;
  */
 final class MarkdownParser {
 
-    /** Headings whose whole part of the list is navigation or boilerplate, never something to find. */
-    private static final Set<String> SKIPPED_HEADINGS = Set.of(
-            "license", "licence", "contributing", "contributors",
-            "about the author", "about the authors", "about me", "star history", "acknowledgements",
-            "acknowledgments", "citation", "cite", "support", "sponsors");
-    /**
-     * Headings of a table of contents: skipped up to the next heading of any level, since lists often put the
-     * contents at the top level and the sections it points to one level below it.
-     */
-    private static final Set<String> CONTENTS_HEADINGS = Set.of("table of contents", "contents", "toc");
-    private static final Pattern HTML_H1 = Pattern.compile("(?is)<h1[^>]*>(.*?)</h1>");
-    private static final Pattern HTML_TAG = Pattern.compile("<[^>]*>");
     private static final Pattern DESCRIPTION_HEADER = Pattern.compile(
             "(?i).*(description|details|notes|summary|敘述|描述|說明|说明).*");
     /** Blocks nested deeper than this (quotes in lists in quotes...) are read without recursion. */
     static final int MAX_DEPTH = 64;
     /** Unclosed HTML blocks and code fences repaired per file: each repair parses the file again. */
     private static final int MAX_UNCLOSED_REPAIRS = 5;
-    /** Prose under a heading becomes a section resource from this many words on. */
-    private static final int MIN_SECTION_WEIGHT = 10;
     /** A list item or paragraph that carries links also counts as prose when it says this much besides them. */
     private static final int MIN_PROSE_BESIDES_LINKS = 12;
     /** Parent list items at most this long name a sub-section for the links nested under them. */
@@ -91,41 +77,14 @@ final class MarkdownParser {
         return walk.run(document);
     }
 
-    private record Level(int level, String title) {
-    }
-
-    /** A {@code ## [Title](url)} heading: the paragraphs under it describe it. */
-    private static final class HeadingLink {
-        final String title;
-        final List<String> urls;
-        final List<String> section;
-        final int line;
-        final StringBuilder description = new StringBuilder();
-
-        HeadingLink(String title, List<String> urls, List<String> section, int line) {
-            this.title = title;
-            this.urls = urls;
-            this.section = section;
-            this.line = line;
-        }
-    }
-
     private static final class Walk {
         private final EntryCollector out;
-        private final Deque<Level> headings = new ArrayDeque<>();
-        private String name;
-        private boolean seenHeading;
-        private int skipLevel;
-        private String sectionTitle;
-        private List<String> sectionPath = List.of();
-        private int sectionLine = 1;
-        private final List<String> prose = new ArrayList<>();
-        private HeadingLink headingLink;
-
+        private final SectionTracker sections;
         private final String[] lines;
 
         Walk(Path file, String[] lines) {
             this.out = new EntryCollector(file);
+            this.sections = new SectionTracker(out);
             this.lines = lines;
         }
 
@@ -134,19 +93,19 @@ final class MarkdownParser {
                 try {
                     block(block, List.of(), 0);
                 } catch (RuntimeException e) {
-                    out.warn(line(block), "skipped a block that could not be read: " + e);
+                    out.warn(Nodes.line(block), "skipped a block that could not be read: " + e);
                 }
             }
-            finishSection();
-            return out.result(name);
+            sections.closeSection();
+            return out.result(sections.name());
         }
 
         private void block(Node block, List<String> listPath, int depth) {
             if (block instanceof Heading heading) {
-                heading(heading);
+                sections.heading(heading);
                 return;
             }
-            if (skipLevel > 0) {
+            if (sections.skipping()) {
                 return;
             }
             if (depth > MAX_DEPTH) {
@@ -162,116 +121,19 @@ final class MarkdownParser {
                         block(child, listPath, depth + 1);
                     }
                 }
-                case HtmlBlock html -> htmlTitle(html.getLiteral());
+                case HtmlBlock html -> sections.htmlBlock(html.getLiteral());
                 default -> {
                     // Code blocks, diagrams, thematic breaks and link definitions hold nothing to find.
                 }
             }
         }
 
-        private void htmlTitle(String html) {
-            var h1 = HTML_H1.matcher(html);
-            if (name == null && !seenHeading && h1.find()) {
-                String title = TextCleaner.title(HTML_TAG.matcher(h1.group(1)).replaceAll(" "));
-                if (!title.isEmpty()) {
-                    name = title;
-                }
-            }
-        }
-
-        private void heading(Heading heading) {
-            finishSection();
-            int level = heading.getLevel();
-            if (skipLevel > 0 && level > skipLevel) {
-                return;
-            }
-            skipLevel = 0;
-            InlineText inline = InlineText.of(heading);
-            String text = TextCleaner.heading(inline.text());
-            int line = line(heading);
-            if (name == null && !seenHeading && level == 1 && !text.isEmpty()) {
-                // The list's own title names the list; it is not a section of it.
-                seenHeading = true;
-                name = text;
-                startSection(text, List.of(), line);
-                return;
-            }
-            seenHeading = true;
-            while (!headings.isEmpty() && headings.peek().level() >= level) {
-                headings.pop();
-            }
-            String lower = text.toLowerCase(Locale.ROOT);
-            if (SKIPPED_HEADINGS.contains(lower)) {
-                skipLevel = level;
-                return;
-            }
-            if (CONTENTS_HEADINGS.contains(lower)) {
-                // No heading is deeper than this, so the next heading of any level ends the skip.
-                skipLevel = Integer.MAX_VALUE;
-                return;
-            }
-            List<String> urls = new ArrayList<>();
-            String linkTitle = null;
-            for (InlineText.LinkRef ref : inline.links()) {
-                if (!ref.imageOnly()) {
-                    out.canonical(ref.destination(), line).ifPresent(urls::add);
-                    if (linkTitle == null && !TextCleaner.isPlaceholder(ref.text())) {
-                        linkTitle = ref.text();
-                    }
-                }
-            }
-            if (!urls.isEmpty()) {
-                headingLink = new HeadingLink(linkTitle != null ? linkTitle : text, urls, path(List.of()), line);
-                return;
-            }
-            if (text.isEmpty()) {
-                return;
-            }
-            List<String> parent = path(List.of());
-            headings.push(new Level(level, text));
-            startSection(text, parent, line);
-        }
-
-        private void startSection(String title, List<String> parent, int line) {
-            sectionTitle = title;
-            sectionPath = parent;
-            sectionLine = line;
-        }
-
-        private void finishSection() {
-            if (headingLink != null) {
-                out.link(headingLink.title, headingLink.urls, headingLink.description.toString(), headingLink.section,
-                        headingLink.line, Map.of());
-                headingLink = null;
-            }
-            String text = String.join("\n", prose);
-            if (skipLevel == 0 && TextCleaner.weight(text) >= MIN_SECTION_WEIGHT) {
-                String title = sectionTitle != null ? sectionTitle : name != null ? name : "Introduction";
-                out.entry(title, Kind.SECTION, List.of(), text, sectionPath, sectionLine, Map.of());
-            }
-            prose.clear();
-        }
-
-        private void addProse(String text) {
-            if (text.isBlank()) {
-                return;
-            }
-            if (headingLink != null) {
-                if (!headingLink.description.isEmpty()) {
-                    headingLink.description.append(' ');
-                }
-                headingLink.description.append(text);
-            } else {
-                prose.add(text);
-            }
-        }
-
         private void paragraph(Paragraph paragraph, List<String> listPath) {
             InlineText inline = InlineText.of(paragraph);
-            boolean linked = linkEntries(inline, line(paragraph), listPath);
-            if (!linked || headingLink != null
+            boolean linked = linkEntries(inline, Nodes.line(paragraph), listPath);
+            if (!linked || sections.describingHeadingLink()
                     || inline.weightWithoutLinks() >= MIN_PROSE_BESIDES_LINKS) {
-                addProse(inline.text());
+                sections.addProse(inline.text());
             }
         }
 
@@ -286,7 +148,7 @@ final class MarkdownParser {
                 String title = linkTitle(ref, inline, listPath);
                 if (destination.isEmpty()) {
                     // [tiktoken]() names something without pointing anywhere: a concept, not a broken link.
-                    out.entry(title, Kind.CONCEPT, List.of(), inline.textWithoutLinks(), path(listPath), line, Map.of());
+                    out.entry(title, Kind.CONCEPT, List.of(), inline.textWithoutLinks(), sections.path(listPath), line, Map.of());
                     any = true;
                     continue;
                 }
@@ -298,7 +160,7 @@ final class MarkdownParser {
                         sentence = "";
                     }
                     TextCleaner.TitleFacts facts = TextCleaner.facts(title);
-                    out.link(facts.title(), List.of(url.get()), sentence, path(listPath), line, facts.facts());
+                    out.link(facts.title(), List.of(url.get()), sentence, sections.path(listPath), line, facts.facts());
                     any = true;
                 }
             }
@@ -316,8 +178,8 @@ final class MarkdownParser {
             if (!besides.isEmpty() && inline.weightWithoutLinks() <= MAX_LIST_LABEL_WEIGHT) {
                 return besides;
             }
-            List<String> context = path(listPath);
-            String where = context.isEmpty() ? name : context.get(context.size() - 1);
+            List<String> context = sections.path(listPath);
+            String where = context.isEmpty() ? sections.name() : context.get(context.size() - 1);
             return (where == null ? "" : where + " ") + "(" + TextCleaner.title(ref.text()) + ")";
         }
 
@@ -326,7 +188,7 @@ final class MarkdownParser {
          * under the section path reached at that depth.
          */
         private void flattened(Node deep, List<String> listPath) {
-            out.warn(line(deep), "nested more than " + MAX_DEPTH + " levels deep; the deeper part is read as if it were"
+            out.warn(Nodes.line(deep), "nested more than " + MAX_DEPTH + " levels deep; the deeper part is read as if it were"
                     + " at that level");
             Deque<Node> pending = new ArrayDeque<>();
             pending.push(deep);
@@ -348,7 +210,7 @@ final class MarkdownParser {
                     try {
                         listItem(listItem, listPath, depth);
                     } catch (RuntimeException e) {
-                        out.warn(line(listItem), "skipped a list item that could not be read: " + e);
+                        out.warn(Nodes.line(listItem), "skipped a list item that could not be read: " + e);
                     }
                 }
             }
@@ -361,11 +223,11 @@ final class MarkdownParser {
             if (first instanceof Paragraph label) {
                 rest = first.getNext();
                 InlineText inline = InlineText.of(label);
-                int line = line(label);
+                int line = Nodes.line(label);
                 if (!conceptItem(label, inline, line, listPath)) {
                     boolean linked = linkEntries(inline, line, listPath);
                     if (!linked || inline.weightWithoutLinks() >= MIN_PROSE_BESIDES_LINKS) {
-                        addProse(inline.text());
+                        sections.addProse(inline.text());
                     }
                     String labelText = TextCleaner.heading(inline.text());
                     if (!linked && !labelText.isEmpty() && TextCleaner.weight(labelText) <= MAX_LIST_LABEL_WEIGHT) {
@@ -392,7 +254,7 @@ final class MarkdownParser {
             for (InlineText.LinkRef ref : inline.links()) {
                 out.canonical(ref.destination(), line).ifPresent(links::add);
             }
-            out.entry(title, Kind.CONCEPT, links, definition, path(listPath), line, Map.of());
+            out.entry(title, Kind.CONCEPT, links, definition, sections.path(listPath), line, Map.of());
             linkEntries(inline, line, listPath);
             return true;
         }
@@ -417,10 +279,10 @@ final class MarkdownParser {
                     descriptionColumn = i;
                 }
             }
-            int tableLine = line(table);
+            int tableLine = Nodes.line(table);
             for (int r = 0; r < rows.size(); r++) {
                 TableRow row = rows.get(r);
-                int line = row.getSourceSpans().isEmpty() ? tableLine + 2 + r : line(row);
+                int line = row.getSourceSpans().isEmpty() ? tableLine + 2 + r : Nodes.line(row);
                 try {
                     tableRow(row, headers, descriptionColumn, line);
                 } catch (RuntimeException e) {
@@ -503,7 +365,7 @@ final class MarkdownParser {
                     metadata.put(header, text);
                 }
             }
-            List<String> section = path(List.of());
+            List<String> section = sections.path(List.of());
             if (own.isEmpty()) {
                 out.entry(title, Kind.CONCEPT, inlineUrls, description, section, line, metadata);
             } else {
@@ -548,13 +410,6 @@ final class MarkdownParser {
             return cells;
         }
 
-        private List<String> path(List<String> listPath) {
-            List<String> path = new ArrayList<>();
-            headings.descendingIterator().forEachRemaining(level -> path.add(level.title()));
-            path.addAll(listPath);
-            return path;
-        }
-
         private static List<String> append(List<String> path, String last) {
             List<String> longer = new ArrayList<>(path);
             longer.add(last);
@@ -570,9 +425,5 @@ final class MarkdownParser {
             return false;
         }
 
-        private static int line(Node node) {
-            var spans = node.getSourceSpans();
-            return spans.isEmpty() ? 0 : spans.get(0).getLineIndex() + 1;
-        }
     }
 }
