@@ -4,17 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBlock;
-import org.commonmark.ext.gfm.tables.TableBody;
-import org.commonmark.ext.gfm.tables.TableCell;
-import org.commonmark.ext.gfm.tables.TableHead;
-import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Heading;
@@ -38,8 +33,6 @@ import org.commonmark.parser.Parser;
  */
 final class MarkdownParser {
 
-    private static final Pattern DESCRIPTION_HEADER = Pattern.compile(
-            "(?i).*(description|details|notes|summary|敘述|描述|說明|说明).*");
     /** Blocks nested deeper than this (quotes in lists in quotes...) are read without recursion. */
     static final int MAX_DEPTH = 64;
     /** Unclosed HTML blocks and code fences repaired per file: each repair parses the file again. */
@@ -80,12 +73,12 @@ final class MarkdownParser {
     private static final class Walk {
         private final EntryCollector out;
         private final SectionTracker sections;
-        private final String[] lines;
+        private final TableReader tables;
 
         Walk(Path file, String[] lines) {
             this.out = new EntryCollector(file);
             this.sections = new SectionTracker(out);
-            this.lines = lines;
+            this.tables = new TableReader(out, sections, lines);
         }
 
         ParsedList run(Node document) {
@@ -115,7 +108,7 @@ final class MarkdownParser {
             switch (block) {
                 case Paragraph p -> paragraph(p, listPath);
                 case ListBlock list -> list(list, listPath, depth);
-                case TableBlock table -> table(table);
+                case TableBlock table -> tables.read(table);
                 case BlockQuote quote -> {
                     for (Node child = quote.getFirstChild(); child != null; child = child.getNext()) {
                         block(child, listPath, depth + 1);
@@ -257,157 +250,6 @@ final class MarkdownParser {
             out.entry(title, Kind.CONCEPT, links, definition, sections.path(listPath), line, Map.of());
             linkEntries(inline, line, listPath);
             return true;
-        }
-
-        private void table(TableBlock table) {
-            List<String> headers = new ArrayList<>();
-            List<TableRow> rows = new ArrayList<>();
-            for (Node part = table.getFirstChild(); part != null; part = part.getNext()) {
-                for (Node row = part.getFirstChild(); row != null; row = row.getNext()) {
-                    if (part instanceof TableHead && row instanceof TableRow) {
-                        for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
-                            headers.add(TextCleaner.heading(InlineText.of(cell).text()));
-                        }
-                    } else if (part instanceof TableBody && row instanceof TableRow tableRow) {
-                        rows.add(tableRow);
-                    }
-                }
-            }
-            int descriptionColumn = -1;
-            for (int i = 1; i < headers.size() && descriptionColumn < 0; i++) {
-                if (DESCRIPTION_HEADER.matcher(headers.get(i)).matches()) {
-                    descriptionColumn = i;
-                }
-            }
-            int tableLine = Nodes.line(table);
-            for (int r = 0; r < rows.size(); r++) {
-                TableRow row = rows.get(r);
-                int line = row.getSourceSpans().isEmpty() ? tableLine + 2 + r : Nodes.line(row);
-                try {
-                    tableRow(row, headers, descriptionColumn, line);
-                } catch (RuntimeException e) {
-                    out.warn(line, "skipped a table row that could not be read: " + e);
-                }
-            }
-        }
-
-        private void tableRow(TableRow row, List<String> headers, int descriptionColumn, int line) {
-            List<InlineText> cells = new ArrayList<>();
-            for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
-                if (cell instanceof TableCell) {
-                    cells.add(InlineText.of(cell));
-                }
-            }
-            int written = rawCellCount(line);
-            if (written > headers.size()) {
-                out.warn(line, "table row has " + written + " cells but its header has " + headers.size()
-                        + "; the extra cells are ignored");
-            } else if (written > 0 && written < headers.size()) {
-                out.warn(line, "table row has " + written + " cells but its header has " + headers.size()
-                        + "; the missing cells are read as empty");
-            }
-            if (cells.stream().allMatch(c -> c.text().isBlank())) {
-                out.warn(line, "skipped an empty table row");
-                return;
-            }
-            List<String> own = new ArrayList<>();
-            List<String> inlineUrls = new ArrayList<>();
-            List<InlineText.LinkRef> inlineRefs = new ArrayList<>();
-            String title = null;
-            Map<String, String> metadata = new LinkedHashMap<>();
-            int titleColumn = -1;
-            for (int i = 0; i < cells.size(); i++) {
-                InlineText cell = cells.get(i);
-                for (InlineText.LinkRef ref : cell.links()) {
-                    var url = out.canonical(ref.destination(), line);
-                    if (url.isEmpty()) {
-                        continue;
-                    }
-                    if (i == descriptionColumn && !ref.imageOnly()) {
-                        inlineUrls.add(url.get());
-                        inlineRefs.add(ref);
-                    } else if (i != descriptionColumn) {
-                        own.add(url.get());
-                        if (title == null && i == 0 && !ref.imageOnly() && !TextCleaner.isPlaceholder(ref.text())) {
-                            title = ref.text();
-                            titleColumn = 0;
-                        }
-                    }
-                }
-            }
-            if (title == null) {
-                for (int i = 0; i < cells.size() && title == null; i++) {
-                    String text = TextCleaner.title(cells.get(i).textWithoutLinks());
-                    if (i != descriptionColumn && !text.isEmpty() && !TextCleaner.isPlaceholder(text)) {
-                        title = text;
-                        titleColumn = i;
-                    }
-                }
-            }
-            if (title == null) {
-                out.warn(line, "skipped a table row without a title: \"" + cells.get(0).text() + "\"");
-                return;
-            }
-            String description = "";
-            if (descriptionColumn >= 0 && descriptionColumn < cells.size()) {
-                description = cells.get(descriptionColumn).text();
-            }
-            for (int i = 0; i < cells.size(); i++) {
-                String text = TextCleaner.prose(cells.get(i).textWithoutLinks());
-                boolean linkOnly = text.isEmpty() || TextCleaner.isPlaceholder(text);
-                if (i == titleColumn || i == descriptionColumn || linkOnly) {
-                    continue;
-                }
-                if (descriptionColumn < 0 && description.isEmpty() && i > titleColumn) {
-                    description = cells.get(i).text();
-                } else {
-                    String header = i < headers.size() && !headers.get(i).isEmpty() ? headers.get(i) : "column " + (i + 1);
-                    metadata.put(header, text);
-                }
-            }
-            List<String> section = sections.path(List.of());
-            if (own.isEmpty()) {
-                out.entry(title, Kind.CONCEPT, inlineUrls, description, section, line, metadata);
-            } else {
-                List<String> all = new ArrayList<>(own);
-                all.addAll(inlineUrls);
-                out.link(title, all, description, section, line, metadata);
-            }
-            InlineText descriptionCell = descriptionColumn >= 0 ? cells.get(descriptionColumn) : null;
-            for (int k = 0; k < inlineRefs.size(); k++) {
-                InlineText.LinkRef ref = inlineRefs.get(k);
-                String anchor = TextCleaner.title(ref.text());
-                String linkTitle = TextCleaner.isPlaceholder(anchor)
-                        ? TextCleaner.title(title) + " (" + anchor + ")" : anchor;
-                out.link(linkTitle, List.of(inlineUrls.get(k)), descriptionCell.sentenceAround(ref), section, line,
-                        Map.of());
-            }
-        }
-
-        /** How many cells the row's source line holds, counting unescaped pipes outside code spans. */
-        private int rawCellCount(int line) {
-            if (line < 1 || line > lines.length) {
-                return 0;
-            }
-            String row = lines[line - 1].strip();
-            int pipes = 0;
-            boolean code = false;
-            for (int i = 0; i < row.length(); i++) {
-                char c = row.charAt(i);
-                if (c == '`') {
-                    code = !code;
-                } else if (c == '|' && !code && (i == 0 || row.charAt(i - 1) != '\\')) {
-                    pipes++;
-                }
-            }
-            int cells = pipes + 1;
-            if (row.startsWith("|")) {
-                cells--;
-            }
-            if (row.endsWith("|") && row.length() > 1) {
-                cells--;
-            }
-            return cells;
         }
 
         private static List<String> append(List<String> path, String last) {
