@@ -19,10 +19,15 @@ final class MarkdownParser {
     /** Unclosed HTML blocks and code fences repaired per file: each repair parses the file again. */
     private static final int MAX_UNCLOSED_REPAIRS = 5;
 
-    private final Parser parser = Parser.builder()
-            .extensions(List.of(TablesExtension.create()))
-            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-            .build();
+    private final Parser parser = commonmark();
+
+    /** The commonmark parser lists are read with: GFM tables, and source positions so that entries know their line. */
+    static Parser commonmark() {
+        return Parser.builder()
+                .extensions(List.of(TablesExtension.create()))
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+                .build();
+    }
 
     ParsedList parse(Path file, String text) {
         String[] lines = text.split("\\r?\\n|\\r", -1);
