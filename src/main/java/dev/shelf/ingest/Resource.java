@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One thing a user may want to open or read, merged over every list that mentions it (ARCHITECTURE.md section 3).
+ * One thing a user may want to open or read, merged over every list that mentions it.
  *
  * @param id stable short hash of the canonical URL, or of source + section path + title when there is no URL
  * @param title non-blank display title
