@@ -30,7 +30,10 @@ final class BlockWalker {
     private final ListReader lists;
     private final TableReader tables;
 
-    /** A walker that adds to the given collector; the source lines let tables count the cells a row was written with. */
+    /**
+     * A walker that adds to the given collector; the source lines let tables count the cells a row was written
+     * with.
+     */
     BlockWalker(EntryCollector out, String[] lines) {
         this.out = out;
         this.sections = new SectionTracker(out);

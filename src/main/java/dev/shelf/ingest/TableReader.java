@@ -44,6 +44,7 @@ final class TableReader {
         this.lines = lines;
     }
 
+    /** Reads each body row of the table as an entry under the current section; a bad row costs only itself. */
     void read(TableBlock table) {
         TableHeader header = TableHeader.of(table);
         List<TableRow> rows = bodyRows(table);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The walk over a document's blocks: which reader gets each, skipped parts, deep nesting, the last section. */
 class BlockWalkerTest {
 
     private static ParsedList walk(String markdown) {

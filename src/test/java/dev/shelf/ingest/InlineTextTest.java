@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The plain text of inline Markdown and the links in it, with their offsets and sentences. */
 class InlineTextTest {
 
     @Test

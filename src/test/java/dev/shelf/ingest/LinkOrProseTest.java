@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+/** The link-or-prose rule and the label rule at their thresholds. */
 class LinkOrProseTest {
 
     private static boolean isLabel(String text) {

@@ -10,6 +10,7 @@ import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
 import org.junit.jupiter.api.Test;
 
+/** List items as entries: sub-section labels, concept items, prose, and nested blocks. */
 class ListReaderTest {
 
     private final EntryCollector out = new EntryCollector(MarkdownFixture.FILE);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** The repairs made before and after parsing: nesting cut on one line, blocks that would hide entries. */
 class MarkdownGuardTest {
 
     private static Optional<MarkdownGuard.Unclosed> unclosed(String markdown) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The parser as a whole: repairs reported before the walk, and line counting. */
 class MarkdownParserTest {
 
     private static ParsedList parse(String markdown) {

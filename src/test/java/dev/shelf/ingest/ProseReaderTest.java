@@ -10,6 +10,7 @@ import org.commonmark.node.Heading;
 import org.commonmark.node.Paragraph;
 import org.junit.jupiter.api.Test;
 
+/** Running text as entries: how links are titled and described, and when the text is prose. */
 class ProseReaderTest {
 
     private final EntryCollector out = new EntryCollector(MarkdownFixture.FILE);

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.commonmark.node.Heading;
 import org.junit.jupiter.api.Test;
 
+/** What headings make of the outline: the list name, section paths, skipped parts, heading links, prose. */
 class SectionTrackerTest {
 
     /** Eleven words: enough for a section entry. */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.junit.jupiter.api.Test;
 
+/** Column names and the description column of a table header. */
 class TableHeaderTest {
 
     @Test

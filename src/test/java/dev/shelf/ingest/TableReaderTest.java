@@ -9,6 +9,7 @@ import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.junit.jupiter.api.Test;
 
+/** Table rows as entries: titles, descriptions, metadata, links, and the rows that are reported. */
 class TableReaderTest {
 
     private final EntryCollector out = new EntryCollector(MarkdownFixture.FILE);

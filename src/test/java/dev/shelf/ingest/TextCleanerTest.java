@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Titles, headings, facts, placeholders and weights, from hand-written text. */
 class TextCleanerTest {
 
     @Test
