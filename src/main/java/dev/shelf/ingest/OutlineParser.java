@@ -32,71 +32,100 @@ final class OutlineParser {
         final String term;
         final List<String> section;
         final int line;
-        final int indent;
         final List<String> definition = new ArrayList<>();
 
-        Concept(String term, String definition, List<String> section, int line, int indent) {
+        Concept(String term, String definition, List<String> section, int line) {
             this.term = term;
             this.section = section;
             this.line = line;
-            this.indent = indent;
             if (!definition.isBlank()) {
                 this.definition.add(definition.strip());
             }
         }
     }
 
+    /** A bullet above the current line: its indentation, and the concept it extends or null. */
     private record Open(int indent, Concept concept) {
     }
 
     ParsedList parse(Path file, String text) {
-        EntryCollector out = new EntryCollector(file);
-        String[] lines = text.split("\r?\n|\r", -1);
-        String name = null;
-        String heading = null;
-        int headingLine = 1;
-        List<String> prose = new ArrayList<>();
-        List<Concept> concepts = new ArrayList<>();
-        Deque<Open> open = new ArrayDeque<>();
-        for (int i = 0; i < lines.length; i++) {
-            String raw = lines[i];
-            if (raw.isBlank()) {
-                continue;
+        return new Reading(new EntryCollector(file), text.split("\r?\n|\r", -1)).read();
+    }
+
+    /** One parse of one page: its name, the current heading with its prose, and the concepts being read. */
+    private static final class Reading {
+        private final EntryCollector out;
+        private final String[] lines;
+        private final List<String> prose = new ArrayList<>();
+        private final List<Concept> concepts = new ArrayList<>();
+        private final Deque<Open> open = new ArrayDeque<>();
+        private String name;
+        private String heading;
+        private int headingLine = 1;
+
+        Reading(EntryCollector out, String[] lines) {
+            this.out = out;
+            this.lines = lines;
+        }
+
+        ParsedList read() {
+            for (int i = 0; i < lines.length; i++) {
+                if (!lines[i].isBlank()) {
+                    line(i);
+                }
             }
-            int lineNumber = i + 1;
-            String content = raw.strip();
+            emit();
+            if (name == null) {
+                out.warn(0, "the file holds no text");
+            }
+            return out.result(name);
+        }
+
+        private void line(int i) {
+            String content = lines[i].strip();
             if (name == null) {
                 name = TextCleaner.title(content);
-                continue;
+                return;
             }
-            int indent = indentOf(raw);
+            int indent = indentOf(lines[i]);
             Matcher bullet = BULLET.matcher(content);
             boolean isBullet = bullet.matches();
-            boolean standsAlone = (i == 0 || lines[i - 1].isBlank()) && (i + 1 >= lines.length || lines[i + 1].isBlank());
-            if (!isBullet && indent == 0 && standsAlone && isHeading(content)) {
-                emit(out, heading, headingLine, prose, concepts);
+            if (!isBullet && indent == 0 && standsAlone(i) && isHeading(content)) {
+                emit();
                 open.clear();
                 heading = TextCleaner.heading(content);
-                headingLine = lineNumber;
-                continue;
+                headingLine = i + 1;
+                return;
             }
             while (!open.isEmpty() && open.peek().indent() >= indent) {
                 open.pop();
             }
-            Concept parent = open.isEmpty() ? null : open.peek().concept();
-            if (!isBullet) {
+            if (isBullet) {
+                bullet(bullet.group(1).strip(), i, indent);
+            } else {
                 open.clear();
                 prose.add(content);
-                continue;
             }
-            String item = bullet.group(1).strip();
+        }
+
+        /** A line with a blank line (or the edge of the file) on both sides. */
+        private boolean standsAlone(int i) {
+            return (i == 0 || lines[i - 1].isBlank()) && (i + 1 >= lines.length || lines[i + 1].isBlank());
+        }
+
+        /**
+         * A bullet starts a concept when it reads "Term - definition" (or "Term -" with nested bullets); otherwise
+         * it extends the concept of the bullet above it, or is prose.
+         */
+        private void bullet(String item, int i, int indent) {
+            Concept parent = open.isEmpty() ? null : open.peek().concept();
             Matcher term = TERM.matcher(item);
             boolean hasChildren = i + 1 < lines.length && nextContentIndent(lines, i + 1) > indent;
             if (term.matches() && TextCleaner.weight(term.group(1)) <= MAX_TERM_WEIGHT
                     && (term.group(2) != null && !term.group(2).isBlank() || hasChildren)) {
                 List<String> section = heading == null ? List.of() : List.of(heading);
                 Concept concept = new Concept(TextCleaner.title(term.group(1)),
-                        term.group(2) == null ? "" : term.group(2), section, lineNumber, indent);
+                        term.group(2) == null ? "" : term.group(2), section, i + 1);
                 concepts.add(concept);
                 open.push(new Open(indent, concept));
             } else if (parent != null) {
@@ -107,25 +136,20 @@ final class OutlineParser {
                 open.push(new Open(indent, null));
             }
         }
-        emit(out, heading, headingLine, prose, concepts);
-        if (name == null) {
-            out.warn(0, "the file holds no text");
-        }
-        return out.result(name);
-    }
 
-    private static void emit(EntryCollector out, String heading, int headingLine, List<String> prose,
-                             List<Concept> concepts) {
-        for (Concept concept : concepts) {
-            out.entry(concept.term, Kind.CONCEPT, List.of(), String.join("\n", concept.definition), concept.section,
-                    concept.line, Map.of());
+        /** Emits the concepts read under the current heading, then its prose as a section when there is enough. */
+        private void emit() {
+            for (Concept concept : concepts) {
+                out.entry(concept.term, Kind.CONCEPT, List.of(), String.join("\n", concept.definition),
+                        concept.section, concept.line, Map.of());
+            }
+            String text = String.join("\n", prose);
+            if (heading != null && TextCleaner.weight(text) >= MIN_SECTION_WEIGHT) {
+                out.entry(heading, Kind.SECTION, List.of(), text, List.of(), headingLine, Map.of());
+            }
+            prose.clear();
+            concepts.clear();
         }
-        String text = String.join("\n", prose);
-        if (heading != null && TextCleaner.weight(text) >= MIN_SECTION_WEIGHT) {
-            out.entry(heading, Kind.SECTION, List.of(), text, List.of(), headingLine, Map.of());
-        }
-        prose.clear();
-        concepts.clear();
     }
 
     private static boolean isHeading(String content) {
