@@ -6,6 +6,7 @@ import dev.shelf.ingest.Kind;
 import dev.shelf.ingest.Mention;
 import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
+import dev.shelf.text.Texts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,9 @@ import java.util.Map;
  */
 public record BeirCollection(Source source, List<Resource> resources, Judgments judgments) {
 
+    /** The title of a document without one: the opening of its text, this long at most. */
+    private static final int UNTITLED_CHARS = 80;
+
     public static BeirCollection load(Path dir) throws IOException {
         ObjectMapper json = new ObjectMapper();
         Source source = new Source("beir-" + dir.getFileName(), "BEIR " + dir.getFileName(), dir.resolve("corpus.jsonl"));
@@ -42,7 +46,7 @@ public record BeirCollection(Source source, List<Resource> resources, Judgments 
                 String title = doc.path("title").asText("").strip();
                 String body = doc.path("text").asText("").strip();
                 Mention mention = new Mention(source.id(), source.name(), List.of(), line);
-                resources.add(new Resource(id, title.isEmpty() ? abbreviate(body) : title, null, List.of(), body,
+                resources.add(new Resource(id, title.isEmpty() ? Texts.abbreviate(body, UNTITLED_CHARS) : title, null, List.of(), body,
                         Kind.SECTION, List.of(), List.of(mention), Map.of()));
             }
         }
@@ -81,9 +85,5 @@ public record BeirCollection(Source source, List<Resource> resources, Judgments 
             throw new IOException(file + ":" + line + ": missing \"" + field + "\"");
         }
         return node.get(field).asText();
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
 }

@@ -1,5 +1,6 @@
 package dev.shelf.ingest;
 
+import dev.shelf.text.Texts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,6 +15,8 @@ final class EntryCollector {
     static final int MAX_TITLE_CHARS = 300;
     /** Longer descriptions are pasted text, not a description of one entry; the rest would only bloat the index. */
     static final int MAX_DESCRIPTION_CHARS = 20_000;
+    /** How much of a refused link a warning quotes. */
+    private static final int QUOTED_CHARS = 80;
 
     private final Path file;
     private final List<Entry> entries = new ArrayList<>();
@@ -37,7 +40,7 @@ final class EntryCollector {
         }
         Optional<String> url = Urls.canonicalize(destination);
         if (url.isEmpty() && destination.contains(":") && !destination.startsWith("mailto:")) {
-            warn(line, "skipped a link that is not an absolute http(s) URL: \"" + abbreviate(destination) + "\"");
+            warn(line, "skipped a link that is not an absolute http(s) URL: \"" + Texts.abbreviate(destination, QUOTED_CHARS) + "\"");
         }
         return url;
     }
@@ -92,9 +95,5 @@ final class EntryCollector {
             end--;
         }
         return text.substring(0, end).strip() + "…";
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
 }

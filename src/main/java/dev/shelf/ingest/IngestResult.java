@@ -33,8 +33,7 @@ public record IngestResult(List<Resource> resources, List<Source> sources, List<
             counts.put(source.id(), byKind);
         }
         for (Resource resource : resources) {
-            resource.sources().stream().map(Mention::id).distinct()
-                    .forEach(id -> counts.get(id).merge(resource.kind(), 1, Integer::sum));
+            resource.listIds().forEach(id -> counts.get(id).merge(resource.kind(), 1, Integer::sum));
         }
         return counts;
     }

@@ -1,9 +1,6 @@
 package dev.shelf.ingest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.shelf.text.Sha256;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -70,11 +67,6 @@ public final class Urls {
 
     /** A short, stable id: the first 12 hex digits of the SHA-256 of the given key. */
     public static String shortHash(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, ID_HEX_DIGITS);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
+        return Sha256.hex(key).substring(0, ID_HEX_DIGITS);
     }
 }

@@ -1,7 +1,7 @@
 package dev.shelf.web;
 
-import dev.shelf.index.BuildInfo;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.shelf.index.BuildInfo;
 import dev.shelf.search.RelatedResponse;
 import dev.shelf.search.SearchMode;
 import dev.shelf.search.SearchRequest;
