@@ -21,12 +21,7 @@ final class QueryVectorCache {
         };
     }
 
-    /** The query's vector, encoded only when it is not cached. */
-    float[] get(String query, Function<String, float[]> encode) {
-        return lookup(query, encode).vector();
-    }
-
-    /** The query's vector and whether it came from the cache. */
+    /** The query's vector, encoded only when it is not cached, and whether it came from the cache. */
     Lookup lookup(String query, Function<String, float[]> encode) {
         synchronized (entries) {
             float[] cached = entries.get(query);

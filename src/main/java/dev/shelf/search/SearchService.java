@@ -51,10 +51,6 @@ public final class SearchService {
         this(index, encoder, SearchSettings.DEFAULT);
     }
 
-    public SearchSettings settings() {
-        return settings;
-    }
-
     /** Facts of the build searched: when, which model, which lists. */
     public BuildInfo info() {
         return index.info();

@@ -21,8 +21,8 @@ class QueryVectorCacheTest {
     @Test
     void a_query_seen_before_is_not_encoded_again_and_gets_the_same_vector() {
         QueryVectorCache cache = new QueryVectorCache(4);
-        float[] first = cache.get("gguf", encoder);
-        float[] second = cache.get("gguf", encoder);
+        float[] first = cache.lookup("gguf", encoder).vector();
+        float[] second = cache.lookup("gguf", encoder).vector();
         assertSame(first, second);
         assertEquals(List.of("gguf"), encoded);
     }
@@ -30,21 +30,21 @@ class QueryVectorCacheTest {
     @Test
     void at_capacity_the_least_recently_used_query_is_forgotten() {
         QueryVectorCache cache = new QueryVectorCache(2);
-        cache.get("a", encoder); // miss: [a]
-        cache.get("b", encoder); // miss: [a, b]
-        cache.get("a", encoder); // hit, a is now the most recent: [b, a]
-        cache.get("c", encoder); // miss, b (least recent) goes: [a, c]
-        cache.get("a", encoder); // hit
-        cache.get("b", encoder); // miss again: it was forgotten
+        cache.lookup("a", encoder).vector(); // miss: [a]
+        cache.lookup("b", encoder).vector(); // miss: [a, b]
+        cache.lookup("a", encoder).vector(); // hit, a is now the most recent: [b, a]
+        cache.lookup("c", encoder).vector(); // miss, b (least recent) goes: [a, c]
+        cache.lookup("a", encoder).vector(); // hit
+        cache.lookup("b", encoder).vector(); // miss again: it was forgotten
         assertEquals(List.of("a", "b", "c", "b"), encoded);
     }
 
     @Test
     void capacity_0_encodes_every_query() {
         QueryVectorCache cache = new QueryVectorCache(0);
-        cache.get("a", encoder);
-        cache.get("a", encoder);
-        cache.get("a", encoder);
+        cache.lookup("a", encoder).vector();
+        cache.lookup("a", encoder).vector();
+        cache.lookup("a", encoder).vector();
         assertEquals(List.of("a", "a", "a"), encoded);
     }
 }
