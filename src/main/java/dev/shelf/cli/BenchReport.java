@@ -1,9 +1,9 @@
 package dev.shelf.cli;
 
-import dev.shelf.bench.BenchmarkReport;
 import dev.shelf.bench.BenchmarkReport.Level;
 import dev.shelf.bench.BenchmarkReport.ScaleRow;
 import dev.shelf.bench.BenchmarkReport.Serving;
+import dev.shelf.bench.BenchmarkReport;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
 

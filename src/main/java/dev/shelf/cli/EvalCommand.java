@@ -6,9 +6,9 @@ import dev.shelf.eval.DevSet;
 import dev.shelf.eval.EvalReport;
 import dev.shelf.eval.Evaluator;
 import dev.shelf.eval.Judgments;
+import dev.shelf.index.ChunkIndex;
 import dev.shelf.index.FileTrees;
 import dev.shelf.index.IndexLayout;
-import dev.shelf.index.ChunkIndex;
 import dev.shelf.search.SearchService;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code shelf eval}: search quality of every mode on judged queries, over the reading lists or a BEIR collection. */
 @Command(name = "eval", mixinStandardHelpOptions = true,

@@ -4,9 +4,9 @@ import dev.shelf.embed.Encoder;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code shelf index}: (re)build the index; unchanged passages take their vectors from the embedding cache. */
 @Command(name = "index", mixinStandardHelpOptions = true,

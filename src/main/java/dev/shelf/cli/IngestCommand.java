@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code shelf ingest}: parse the reading lists and print the resources (JSON lines) or a summary. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,

@@ -4,8 +4,8 @@ import dev.shelf.embed.ModelException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The application's single entry point: {@code java -jar target/shelf.jar <command>}. */
 @Command(name = "shelf", mixinStandardHelpOptions = true, version = "shelf 0.1.0",

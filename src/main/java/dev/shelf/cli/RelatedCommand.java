@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code shelf related ID}: resources like a given one. */
 @Command(name = "related", mixinStandardHelpOptions = true, description = "List the resources related to a resource.")

@@ -2,14 +2,14 @@ package dev.shelf.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.shelf.bench.BenchmarkReport;
 import dev.shelf.bench.BenchmarkReport.Encode;
 import dev.shelf.bench.BenchmarkReport.Indexing;
 import dev.shelf.bench.BenchmarkReport.Latency;
 import dev.shelf.bench.BenchmarkReport.Level;
 import dev.shelf.bench.BenchmarkReport.ScaleRow;
-import dev.shelf.bench.BenchmarkReport.Stage;
 import dev.shelf.bench.BenchmarkReport.Serving;
+import dev.shelf.bench.BenchmarkReport.Stage;
+import dev.shelf.bench.BenchmarkReport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;

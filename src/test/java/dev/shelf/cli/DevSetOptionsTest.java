@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shelf.eval.DevSet;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /** {@code bench} and {@code eval} take the dev set's paths from one place, and {@code --json} from the shared mixin. */
 class DevSetOptionsTest {

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shelf.bench.ShelfProcess;
 import dev.shelf.embed.SharedEncoder;
-import dev.shelf.ingest.Ingester;
 import dev.shelf.ingest.IngestResult;
+import dev.shelf.ingest.Ingester;
 import dev.shelf.search.BundledIndex;
 import java.io.BufferedReader;
 import java.io.IOException;
