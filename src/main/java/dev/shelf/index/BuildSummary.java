@@ -19,7 +19,13 @@ public record BuildSummary(Path build, int resources, int chunks, int embedded, 
 
     /** One line for logs and non-interactive runs. */
     public String line() {
-        return String.format("indexed %d resources as %d chunks in %.1f s: %d embedded, %d from the embedding cache (%s)",
-                resources, chunks, seconds, embedded, cached, build);
+        String rate = embedded == 0 ? "" : String.format(" (%,d tokens at %,.0f tokens/s)", tokens, tokensPerSecond());
+        return String.format("indexed %d resources as %d chunks in %.1f s: %d embedded%s, %d from the embedding cache (%s)",
+                resources, chunks, seconds, embedded, rate, cached, build);
+    }
+
+    /** Embedding throughput of this build, or 0 when nothing was embedded. */
+    public double tokensPerSecond() {
+        return embedSeconds > 0 ? tokens / embedSeconds : 0;
     }
 }
