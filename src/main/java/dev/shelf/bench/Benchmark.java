@@ -5,7 +5,7 @@ import dev.shelf.bench.BenchmarkReport.Indexing;
 import dev.shelf.bench.BenchmarkReport.Latency;
 import dev.shelf.bench.BenchmarkReport.ScaleRow;
 import dev.shelf.bench.BenchmarkReport.Serving;
-import dev.shelf.embed.Encoder;
+import dev.shelf.embed.Encoders;
 import dev.shelf.index.BuildProgress;
 import dev.shelf.index.BuildSummary;
 import dev.shelf.index.ChunkIndex;
@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -53,18 +55,22 @@ public final class Benchmark {
     public record Config(List<String> queries, int rounds, int requests, int scale, Path scratch) {
     }
 
-    private final Encoder encoder;
+    private final Encoders encoders;
+    private final Executor encodes;
     private final ChunkIndex.Opener opener;
     private final Config config;
     private final Consumer<String> log;
 
     /**
-     * @param encoder the model timed; the caller closes it
+     * @param encoders the models timed, run as a search runs them; the caller closes them
+     * @param encodes runs the query encodes of searches, as the server does
      * @param opener opens the index builds searched
      * @param log told each step as it starts
      */
-    public Benchmark(Encoder encoder, ChunkIndex.Opener opener, Config config, Consumer<String> log) {
-        this.encoder = encoder;
+    public Benchmark(Encoders encoders, Executor encodes, ChunkIndex.Opener opener, Config config,
+                     Consumer<String> log) {
+        this.encoders = encoders;
+        this.encodes = encodes;
         this.opener = opener;
         this.config = config;
         this.log = log;
@@ -85,20 +91,22 @@ public final class Benchmark {
                 () -> new IOException("no index in " + current.root() + ": run `shelf index` first")))) {
             log.accept("searching in process, every mode");
             // No query-vector cache: every search pays for its encoding, as a new query does.
-            SearchService uncached = new SearchService(index, encoder, SearchSettings.DEFAULT.withQueryCacheSize(0));
+            SearchService uncached = new SearchService(index, encoders, SearchSettings.DEFAULT.withQueryCacheSize(0),
+                    encodes);
             for (SearchMode mode : SearchMode.values()) {
                 search.put(mode.label(), Latency.of(Timings.profiled(uncached, mode, config.queries(), config.rounds())));
             }
             // The warm-up pass fills the cache, so every timed search is a repeated query.
-            search.put("hybridCached", Latency.of(Timings.profiled(new SearchService(index, encoder), SearchMode.HYBRID,
-                    config.queries(), config.rounds())));
+            SearchService cached = new SearchService(index, encoders, SearchSettings.DEFAULT, encodes);
+            search.put("hybridCached", Latency.of(Timings.profiled(cached, SearchMode.HYBRID, config.queries(),
+                    config.rounds())));
             log.accept("serving HTTP to 1, 4 and 16 concurrent clients on loopback");
-            serving = http.load(new SearchService(index, encoder));
+            serving = http.load(new SearchService(index, encoders, SearchSettings.DEFAULT, encodes));
         }
         log.accept("starting a server process and waiting for its first answer");
         ServingBenchmark.Startup startup = http.startup(current.root());
         List<ScaleRow> scale = config.scale() > 0
-                ? new ScaleBenchmark(encoder, opener, config, log).run(lists.resources())
+                ? new ScaleBenchmark(encoders.primary(), opener, config, log).run(lists.resources())
                 : null;
         // The serving figures' memory: heap of the in-process server above, resident size of a real `serve` process.
         double encodeP50 = Timings.percentile(encode, 50);
@@ -115,7 +123,7 @@ public final class Benchmark {
             // A number on the end makes every query new, so no cache anywhere can answer it.
             String query = config.queries().get(i % config.queries().size()) + " " + i;
             long start = System.nanoTime();
-            encoder.encodeQuery(query);
+            encodeAll(query);
             if (i >= ENCODE_WARM_UP) {
                 ms[i - ENCODE_WARM_UP] = (System.nanoTime() - start) / 1e6;
             }
@@ -123,11 +131,21 @@ public final class Benchmark {
         return ms;
     }
 
+    /**
+     * The query's vectors of every model, encoded as a search encodes them: side by side on the encode threads. This
+     * is the model's share of a search, the floor the other stages are measured against.
+     */
+    private void encodeAll(String query) {
+        List<CompletableFuture<float[]>> vectors = encoders.all().stream().filter(e -> e.covers(query))
+                .map(e -> CompletableFuture.supplyAsync(() -> e.encodeQuery(query), encodes)).toList();
+        vectors.forEach(CompletableFuture::join);
+    }
+
     /** A full build of the lists into a scratch folder with the real model, then a second with nothing changed. */
     private Indexing indexing(IngestResult lists) throws IOException {
         Path root = Files.createTempDirectory(config.scratch(), "bench-index");
         try {
-            IndexBuilder builder = new IndexBuilder(new IndexLayout(root), encoder);
+            IndexBuilder builder = new IndexBuilder(new IndexLayout(root), encoders);
             BuildSummary full = builder.build(lists.resources(), lists.sources(), true, BuildProgress.NONE);
             BuildSummary unchanged = builder.build(lists.resources(), lists.sources(), false, BuildProgress.NONE);
             double embedSeconds = Math.max(1e-9, full.embedSeconds());

@@ -2,7 +2,8 @@ package dev.shelf.cli;
 
 import dev.shelf.bench.Benchmark;
 import dev.shelf.bench.BenchmarkReport;
-import dev.shelf.embed.Encoder;
+import dev.shelf.embed.Encoders;
+import java.util.concurrent.ExecutorService;
 import dev.shelf.eval.DevSet;
 import dev.shelf.eval.Judgments;
 import dev.shelf.index.FileTrees;
@@ -55,13 +56,13 @@ final class BenchCommand implements Callable<Integer> {
         List<String> timed = timedQueries();
         PrintWriter err = spec.commandLine().getErr();
         Path scratch = Files.createTempDirectory("shelf-bench");
-        try (Encoder encoder = workspace.encoder()) {
+        try (Encoders encoders = workspace.encoders(); ExecutorService encodes = Workspace.encodePool()) {
             IngestResult lists = workspace.ingest(err);
             // The index must be there (built if it was not); the benchmark opens its own reader.
-            workspace.buildIfMissing(encoder, err);
+            workspace.buildIfMissing(encoders, err);
             Benchmark.Config config = new Benchmark.Config(timed, Math.max(1, rounds), Math.max(1, requests),
                     Math.max(0, scale), scratch);
-            BenchmarkReport report = new Benchmark(encoder, Workspace.OPENER, config, step -> {
+            BenchmarkReport report = new Benchmark(encoders, encodes, Workspace.OPENER, config, step -> {
                 err.println("bench: " + step);
                 err.flush();
             }).run(lists, workspace.layout());

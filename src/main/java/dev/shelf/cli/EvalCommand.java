@@ -1,6 +1,7 @@
 package dev.shelf.cli;
 
-import dev.shelf.embed.Encoder;
+import dev.shelf.embed.Encoders;
+import java.util.concurrent.ExecutorService;
 import dev.shelf.eval.BeirCollection;
 import dev.shelf.eval.DevSet;
 import dev.shelf.eval.EvalReport;
@@ -62,9 +63,10 @@ final class EvalCommand implements Callable<Integer> {
         }
         // The judgments first: a missing dev set is an error before the model is loaded, not after.
         Judgments judgments = Judgments.load(queries, qrels);
-        try (Encoder encoder = workspace.encoder();
-             ChunkIndex index = workspace.openOrBuild(encoder, spec.commandLine().getErr())) {
-            report(judgments, index, encoder);
+        try (Encoders encoders = workspace.encoders();
+             ExecutorService encodes = Workspace.encodePool();
+             ChunkIndex index = workspace.openOrBuild(encoders, spec.commandLine().getErr())) {
+            report(judgments, index, encoders, encodes);
         }
         return 0;
     }
@@ -73,12 +75,12 @@ final class EvalCommand implements Callable<Integer> {
     private int evaluateBeir() throws IOException {
         BeirCollection collection = BeirCollection.load(beir);
         Path temp = Files.createTempDirectory("shelf-beir");
-        try (Encoder encoder = workspace.encoder()) {
+        try (Encoders encoders = workspace.encoders(); ExecutorService encodes = Workspace.encodePool()) {
             IndexLayout layout = new IndexLayout(temp);
-            Workspace.build(encoder, layout, collection.resources(), List.of(collection.source()), false,
+            Workspace.build(encoders, layout, collection.resources(), List.of(collection.source()), false,
                     spec.commandLine().getErr());
             try (ChunkIndex index = Workspace.open(layout)) {
-                report(collection.judgments(), index, encoder);
+                report(collection.judgments(), index, encoders, encodes);
             }
         } finally {
             FileTrees.delete(temp);
@@ -86,10 +88,11 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void report(Judgments judgments, ChunkIndex index, Encoder encoder) throws IOException {
+    private void report(Judgments judgments, ChunkIndex index, Encoders encoders, ExecutorService encodes)
+            throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         EvalReport report = EvalReport.of(judgments, Evaluator.evaluate(judgments, ranking.settings(),
-                settings -> new SearchService(index, encoder, settings)), perQuery);
+                settings -> new SearchService(index, encoders, settings, encodes)), perQuery);
         if (json.enabled()) {
             JsonOutput.print(report, out);
         } else {

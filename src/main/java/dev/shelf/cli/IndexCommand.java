@@ -1,6 +1,6 @@
 package dev.shelf.cli;
 
-import dev.shelf.embed.Encoder;
+import dev.shelf.embed.Encoders;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +24,8 @@ final class IndexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Encoder encoder = workspace.encoder()) {
-            workspace.build(encoder, rebuild, spec.commandLine().getOut(), spec.commandLine().getErr());
+        try (Encoders encoders = workspace.encoders()) {
+            workspace.build(encoders, rebuild, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         return 0;
     }

@@ -7,7 +7,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** How hybrid mode fuses ({@code --fusion}, {@code --weight}), defaulting to {@link SearchSettings#DEFAULT}. */
+/**
+ * How hybrid mode fuses ({@code --fusion}, {@code --weight}, {@code --query-aware}), defaulting to
+ * {@link SearchSettings#DEFAULT}.
+ */
 final class RankingOptions {
 
     @Spec(Spec.Target.MIXEE)
@@ -28,8 +31,13 @@ final class RankingOptions {
         weight = value;
     }
 
+    @Option(names = "--query-aware", negatable = true, fallbackValue = "true",
+            description = "Weigh the lists by the query's form: a long question weighs the keyword list less"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private boolean queryAware = SearchSettings.DEFAULT.queryAware();
+
     /** The default settings with these choices. */
     SearchSettings settings() {
-        return SearchSettings.DEFAULT.withFusion(fusion).withSemanticWeight(weight);
+        return SearchSettings.DEFAULT.withFusion(fusion).withSemanticWeight(weight).withQueryAware(queryAware);
     }
 }

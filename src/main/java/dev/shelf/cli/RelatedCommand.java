@@ -1,6 +1,7 @@
 package dev.shelf.cli;
 
-import dev.shelf.embed.Encoder;
+import dev.shelf.embed.Encoders;
+import dev.shelf.search.SearchSettings;
 import dev.shelf.index.ChunkIndex;
 import dev.shelf.search.RelatedResponse;
 import dev.shelf.search.SearchResult;
@@ -41,8 +42,9 @@ final class RelatedCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Encoder encoder = workspace.encoder(); ChunkIndex index = workspace.openOrBuild(encoder, err)) {
-            Optional<List<SearchResult>> related = new SearchService(index, encoder).related(id, count.k());
+        try (Encoders encoders = workspace.encoders(); ChunkIndex index = workspace.openOrBuild(encoders, err)) {
+            Optional<List<SearchResult>> related = new SearchService(index, encoders, SearchSettings.DEFAULT, Runnable::run)
+                    .related(id, count.k());
             if (related.isEmpty()) {
                 err.println("unknown resource id: " + id);
                 err.flush();

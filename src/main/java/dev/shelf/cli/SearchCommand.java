@@ -1,6 +1,7 @@
 package dev.shelf.cli;
 
-import dev.shelf.embed.Encoder;
+import dev.shelf.embed.Encoders;
+import java.util.concurrent.ExecutorService;
 import dev.shelf.index.ChunkIndex;
 import dev.shelf.search.SearchMode;
 import dev.shelf.search.SearchRequest;
@@ -52,9 +53,10 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         SearchRequest request = new SearchRequest(String.join(" ", words), mode, count.k(), sourceIds, profile);
-        try (Encoder encoder = workspace.encoder();
-             ChunkIndex index = workspace.openOrBuild(encoder, spec.commandLine().getErr())) {
-            SearchResponse response = new SearchService(index, encoder, ranking.settings()).search(request);
+        try (Encoders encoders = workspace.encoders();
+             ExecutorService encodes = Workspace.encodePool();
+             ChunkIndex index = workspace.openOrBuild(encoders, spec.commandLine().getErr())) {
+            SearchResponse response = new SearchService(index, encoders, ranking.settings(), encodes).search(request);
             if (json.enabled()) {
                 JsonOutput.print(response, out);
             } else {

@@ -1,6 +1,8 @@
 package dev.shelf.cli;
 
-import dev.shelf.embed.Encoder;
+import dev.shelf.embed.Encoders;
+import dev.shelf.search.SearchSettings;
+import java.util.concurrent.ExecutorService;
 import dev.shelf.search.SearchService;
 import dev.shelf.search.ServedIndex;
 import dev.shelf.web.SearchLimiter;
@@ -52,9 +54,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Encoder encoder = workspace.encoder();
+        Encoders encoders = workspace.encoders();
+        ExecutorService encodes = Workspace.encodePool();
         ServedIndex served = new ServedIndex(workspace.layout(), Workspace.OPENER,
-                index -> new SearchService(index, encoder), message -> {
+                index -> new SearchService(index, encoders, SearchSettings.DEFAULT, encodes), message -> {
             out.println(message);
             out.flush();
         });
@@ -71,19 +74,20 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             // Reverse order of opening: stop taking requests, then close the index, then the model.
             app.stop();
             served.close();
-            encoder.close();
+            encodes.close();
+            encoders.close();
             stopped.countDown();
         }, "shelf-shutdown"));
         app.start(host, port);
         out.printf("Shelf is serving http://%s:%d/%n", host.contains(":") ? "[" + host + "]" : host, app.port());
         out.flush();
-        if (!workspace.layout().needsBuild()) {
+        if (!workspace.layout().needsBuild(encoders.names())) {
             served.refresh();
             served.watch(WATCH_PERIOD);
         } else {
             Thread builder = new Thread(() -> {
                 try {
-                    workspace.buildIfMissing(encoder, err);
+                    workspace.buildIfMissing(encoders, err);
                     served.refresh();
                 } catch (Exception e) {
                     err.println("error: the first index build failed: " + e.getMessage());

@@ -1,6 +1,7 @@
 package dev.shelf.cli;
 
 import dev.shelf.embed.Encoder;
+import dev.shelf.embed.Encoders;
 import dev.shelf.embed.ModelSpec;
 import dev.shelf.embed.OnnxEncoder;
 import dev.shelf.index.BuildProgress;
@@ -17,7 +18,11 @@ import dev.shelf.ingest.Source;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -27,7 +32,7 @@ import picocli.CommandLine.Option;
 /**
  * The locations every command shares (defaults from the repository layout) and the one place that wires the app
  * together: which model encodes, which index backend opens a build ({@link #OPENER}), ingestion and building. A
- * picocli mixin, so each command takes the same {@code --sources}, {@code --index}, {@code --model} and
+ * picocli mixin, so each command takes the same {@code --sources}, {@code --index}, {@code --models} and
  * {@code --threads}.
  */
 final class Workspace {
@@ -35,7 +40,8 @@ final class Workspace {
     /** The bundled reading lists, relative to the repository root. */
     static final String DEFAULT_SOURCES = "index/sources";
     static final String DEFAULT_INDEX = "index";
-    static final String DEFAULT_MODEL = "models/bge-small-en-v15-q";
+    /** The models in use by default, primary first (chosen on the tuning set: see the README's Quality section). */
+    static final String DEFAULT_MODELS = "models/bge-small-en-v15-q";
     /** The index backend: the embedded Lucene index. */
     static final ChunkIndex.Opener OPENER = LuceneChunkIndex::open;
 
@@ -47,9 +53,10 @@ final class Workspace {
             defaultValue = DEFAULT_INDEX)
     Path index;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "Model folder with a model.properties (default: ${DEFAULT-VALUE}).",
-            defaultValue = DEFAULT_MODEL)
-    Path model;
+    @Option(names = {"--models", "--model"}, split = ",", paramLabel = "DIR",
+            description = "Model folders, each with a model.properties, primary first (default: ${DEFAULT-VALUE}).",
+            defaultValue = DEFAULT_MODELS)
+    List<Path> models;
 
     @Mixin
     Logging logging;
@@ -62,10 +69,33 @@ final class Workspace {
         return new IndexLayout(index);
     }
 
-    OnnxEncoder encoder() {
+    /** Loads the models; the caller closes them. */
+    Encoders encoders() {
         int cores = Runtime.getRuntime().availableProcessors();
         int n = threads == null ? cores : Math.max(1, Math.min(cores, threads));
-        return new OnnxEncoder(ModelSpec.load(model), n, OnnxEncoder.DEFAULT_BATCH_SIZE);
+        List<Encoder> loaded = new ArrayList<>();
+        try {
+            for (Path model : models) {
+                loaded.add(new OnnxEncoder(ModelSpec.load(model), n, OnnxEncoder.DEFAULT_BATCH_SIZE));
+            }
+            return new Encoders(loaded);
+        } catch (RuntimeException e) {
+            loaded.forEach(Encoder::close);
+            throw e;
+        }
+    }
+
+    /**
+     * Threads for query encodes, so that a search's models encode beside each other and beside its lexical
+     * retrieval; daemon threads, closed by the caller.
+     */
+    static ExecutorService encodePool() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+            Thread t = new Thread(task, "shelf-encode-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Ingests the sources, printing every warning and skipped file to {@code err}. */
@@ -82,15 +112,15 @@ final class Workspace {
     }
 
     /** Builds the index of the sources, with a progress bar on a terminal and one summary line otherwise. */
-    BuildSummary build(Encoder encoder, boolean rebuild, PrintWriter out, PrintWriter err) throws IOException {
+    BuildSummary build(Encoders encoders, boolean rebuild, PrintWriter out, PrintWriter err) throws IOException {
         IngestResult ingested = ingest(err);
-        return build(encoder, layout(), ingested.resources(), ingested.sources(), rebuild, out);
+        return build(encoders, layout(), ingested.resources(), ingested.sources(), rebuild, out);
     }
 
     /** Builds an index of the given resources into the given layout, reporting progress as {@link #build} does. */
-    static BuildSummary build(Encoder encoder, IndexLayout layout, List<Resource> resources, List<Source> sources,
+    static BuildSummary build(Encoders encoders, IndexLayout layout, List<Resource> resources, List<Source> sources,
                               boolean rebuild, PrintWriter out) throws IOException {
-        IndexBuilder builder = new IndexBuilder(layout, encoder);
+        IndexBuilder builder = new IndexBuilder(layout, encoders);
         BuildSummary summary;
         if (System.console() != null) {
             try (TerminalProgress progress = new TerminalProgress()) {
@@ -104,21 +134,25 @@ final class Workspace {
         return summary;
     }
 
-    /** Builds the index when there is none yet, or only one of another version's format, saying so on {@code err}. */
-    void buildIfMissing(Encoder encoder, PrintWriter err) throws IOException {
+    /**
+     * Builds the index when there is none yet, or only one of another version's format or without a vector field of
+     * a model in use, saying so on {@code err}. Vectors in the embedding caches are reused.
+     */
+    void buildIfMissing(Encoders encoders, PrintWriter err) throws IOException {
         IndexLayout layout = layout();
-        if (layout.needsBuild()) {
+        if (layout.needsBuild(encoders.names())) {
             err.println(layout.current().isEmpty()
                     ? "no index in " + index + " yet: building it from " + sources
-                    : "the index in " + index + " was built by another version of Shelf: building it again from " + sources);
+                    : "the index in " + index + " was built by another version of Shelf or with other models: building"
+                    + " it again from " + sources);
             err.flush();
-            build(encoder, false, err, err);
+            build(encoders, false, err, err);
         }
     }
 
     /** Opens the index being served, building it first when there is none (saying so on {@code err}). */
-    ChunkIndex openOrBuild(Encoder encoder, PrintWriter err) throws IOException {
-        buildIfMissing(encoder, err);
+    ChunkIndex openOrBuild(Encoders encoders, PrintWriter err) throws IOException {
+        buildIfMissing(encoders, err);
         return open(layout());
     }
 

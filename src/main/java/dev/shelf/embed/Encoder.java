@@ -24,8 +24,16 @@ public interface Encoder extends AutoCloseable {
     /** The vector of a query, in the model's query form (with its query prefix, if it has one). */
     float[] encodeQuery(String query);
 
-    /** The vectors of passages, in the given order. */
+    /** The vectors of passages, in the given order (each in the model's passage form, with its passage prefix). */
     List<float[]> encode(List<String> passages);
+
+    /**
+     * Whether the model embeds this text, passage or query: a model for one language leaves other text alone, and its
+     * vector field and ranked list then have nothing for it.
+     */
+    default boolean covers(String text) {
+        return true;
+    }
 
     @Override
     void close();

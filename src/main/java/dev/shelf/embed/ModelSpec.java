@@ -11,7 +11,8 @@ import java.util.Properties;
 
 /**
  * The facts of one embedding model, read from {@code models/<name>/model.properties}: where its ONNX file and
- * {@code tokenizer.json} are, its dimensions, token limits, pooling, and the prefix its queries need.
+ * {@code tokenizer.json} are, its dimensions, token limits, pooling, the prefixes its queries and passages need, and
+ * which texts it embeds.
  *
  * @param name model id; part of every embedding-cache key
  * @param onnx the ONNX file
@@ -21,10 +22,12 @@ import java.util.Properties;
  * @param chunkTokens the token budget of one indexed passage
  * @param pooling how token vectors are pooled
  * @param normalize whether vectors are scaled to unit length (required for dot-product search)
- * @param queryPrefix text put before every query (BGE's retrieval instruction), empty for none
+ * @param queryPrefix text put before every query (BGE's retrieval instruction, E5's {@code "query: "}), empty for none
+ * @param passagePrefix text put before every indexed passage (E5's {@code "passage: "}), empty for none
+ * @param scope which texts the model embeds (a Chinese model embeds only text with Chinese in it)
  */
 public record ModelSpec(String name, Path onnx, Path tokenizer, int dimensions, int maxTokens, int chunkTokens,
-                        Pooling pooling, boolean normalize, String queryPrefix) {
+                        Pooling pooling, boolean normalize, String queryPrefix, String passagePrefix, Scope scope) {
 
     /** The spec file's name inside a model folder. */
     public static final String SPEC_FILE = "model.properties";
@@ -59,7 +62,9 @@ public record ModelSpec(String name, Path onnx, Path tokenizer, int dimensions, 
                     Integer.parseInt(p.getProperty("chunkTokens", required(p, "maxTokens", specFile)).strip()),
                     Pooling.valueOf(required(p, "pooling", specFile).toUpperCase(Locale.ROOT)),
                     Boolean.parseBoolean(p.getProperty("normalize", "true").strip()),
-                    p.getProperty("queryPrefix", ""));
+                    p.getProperty("queryPrefix", ""),
+                    p.getProperty("passagePrefix", ""),
+                    Scope.valueOf(p.getProperty("scope", "all").strip().toUpperCase(Locale.ROOT)));
             spec.checkFiles();
             checkDigest(spec.onnx(), p.getProperty("onnxSha256"));
             checkDigest(spec.tokenizer(), p.getProperty("tokenizerSha256"));

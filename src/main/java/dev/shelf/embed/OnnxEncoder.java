@@ -139,6 +139,11 @@ public final class OnnxEncoder implements Encoder {
         return tokenizer.encode(text, false, false).getIds().length;
     }
 
+    @Override
+    public boolean covers(String text) {
+        return spec.scope().covers(text);
+    }
+
     /** The query's vector, with the model's query prefix. */
     @Override
     public float[] encodeQuery(String query) {
@@ -154,7 +159,7 @@ public final class OnnxEncoder implements Encoder {
     public List<float[]> encode(List<String> texts) {
         List<Encoding> encodings = new ArrayList<>(texts.size());
         for (String text : texts) {
-            encodings.add(tokenizer.encode(text));
+            encodings.add(tokenizer.encode(spec.passagePrefix() + text));
         }
         Integer[] order = new Integer[texts.size()];
         for (int i = 0; i < order.length; i++) {

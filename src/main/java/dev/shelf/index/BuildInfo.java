@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Facts about a build, kept in its folder as {@code build.json}.
@@ -13,28 +14,36 @@ import java.util.List;
  * @param format the layout of the build's fields ({@link #FORMAT} for builds this version writes; 0 for builds that
  *               predate the number)
  * @param indexedAt when the build was completed (ISO-8601)
- * @param model the embedding model id
- * @param dimensions vector length
+ * @param model the primary embedding model's id
+ * @param dimensions the primary model's vector length
+ * @param models every embedding model with a vector field in the build, primary first
  * @param resources resources in the build
  * @param chunks chunks in the build
  * @param sources the reading lists in the build
  */
-public record BuildInfo(int format, String indexedAt, String model, int dimensions, int resources, int chunks,
-                        List<SourceInfo> sources) {
+public record BuildInfo(int format, String indexedAt, String model, int dimensions, List<ModelInfo> models,
+                        int resources, int chunks, List<SourceInfo> sources) {
 
     /** The file name inside a build folder. */
     public static final String FILE = "build.json";
     /**
      * The field layout this version reads and writes. 2: resource ids and passage ordinals in doc values, so a search
-     * reads no stored field of a candidate it does not show. A build of another format is rebuilt, never misread.
+     * reads no stored field of a candidate it does not show. 3: one vector field per embedding model. A build of
+     * another format is rebuilt, never misread.
      */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
     // Builds written by an older version may lack newer properties, or have properties this version dropped.
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public BuildInfo {
         sources = sources == null ? List.of() : List.copyOf(sources);
+        models = models == null ? List.of() : List.copyOf(models);
+    }
+
+    /** The vector length of the named model's field, if the build has one. */
+    public Optional<Integer> dimensionsOf(String modelName) {
+        return models.stream().filter(m -> m.name().equals(modelName)).map(ModelInfo::dimensions).findFirst();
     }
 
     /** Reads the facts of a build folder. */
@@ -45,6 +54,16 @@ public record BuildInfo(int format, String indexedAt, String model, int dimensio
     /** Writes these facts into a build folder. */
     void write(Path build) throws IOException {
         Files.writeString(build.resolve(FILE), JSON.writeValueAsString(this));
+    }
+
+    /**
+     * An embedding model of the build.
+     *
+     * @param name model id (its vector field is {@code IndexFields.vector(name)})
+     * @param dimensions vector length
+     * @param passages passages it embedded (a Chinese model embeds only those with Chinese)
+     */
+    public record ModelInfo(String name, int dimensions, int passages) {
     }
 
     /**

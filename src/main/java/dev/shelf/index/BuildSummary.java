@@ -1,6 +1,7 @@
 package dev.shelf.index;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What a build did.
@@ -8,24 +9,61 @@ import java.nio.file.Path;
  * @param build the build folder now served
  * @param resources resources indexed
  * @param chunks chunks indexed
- * @param embedded chunks embedded by the model in this build
- * @param cached chunks whose vectors came from the embedding cache
- * @param tokens tokens of the embedded chunks
+ * @param models what each embedding model did, primary first
  * @param seconds wall time of the whole build
- * @param embedSeconds wall time spent embedding
  */
-public record BuildSummary(Path build, int resources, int chunks, int embedded, int cached, long tokens, double seconds,
-                           double embedSeconds) {
+public record BuildSummary(Path build, int resources, int chunks, List<ModelBuild> models, double seconds) {
+
+    public BuildSummary {
+        models = List.copyOf(models);
+    }
+
+    /**
+     * What one model did in a build.
+     *
+     * @param model model id
+     * @param embedded passages it embedded in this build
+     * @param cached passages whose vectors came from its embedding cache
+     * @param tokens tokens of the embedded passages
+     * @param seconds wall time spent embedding them
+     */
+    public record ModelBuild(String model, int embedded, int cached, long tokens, double seconds) {
+
+        /** Embedding throughput, or 0 when nothing was embedded. */
+        public double tokensPerSecond() {
+            return seconds > 0 && embedded > 0 ? tokens / seconds : 0;
+        }
+
+        String line() {
+            String rate = embedded == 0 ? "" : String.format(" (%,d tokens in %.1f s, %,.0f tokens/s)", tokens, seconds,
+                    tokensPerSecond());
+            return String.format("%s: %d embedded%s, %d from the embedding cache", model, embedded, rate, cached);
+        }
+    }
+
+    /** Passages embedded in this build, over all models. */
+    public int embedded() {
+        return models.stream().mapToInt(ModelBuild::embedded).sum();
+    }
+
+    /** Passage vectors that came from the embedding caches, over all models. */
+    public int cached() {
+        return models.stream().mapToInt(ModelBuild::cached).sum();
+    }
+
+    /** Tokens embedded, over all models. */
+    public long tokens() {
+        return models.stream().mapToLong(ModelBuild::tokens).sum();
+    }
+
+    /** Time spent embedding, over all models. */
+    public double embedSeconds() {
+        return models.stream().mapToDouble(ModelBuild::seconds).sum();
+    }
 
     /** One line for logs and non-interactive runs. */
     public String line() {
-        String rate = embedded == 0 ? "" : String.format(" (%,d tokens at %,.0f tokens/s)", tokens, tokensPerSecond());
-        return String.format("indexed %d resources as %d chunks in %.1f s: %d embedded%s, %d from the embedding cache (%s)",
-                resources, chunks, seconds, embedded, rate, cached, build);
-    }
-
-    /** Embedding throughput of this build, or 0 when nothing was embedded. */
-    public double tokensPerSecond() {
-        return embedSeconds > 0 ? tokens / embedSeconds : 0;
+        return String.format("indexed %d resources as %d chunks in %.1f s; %s (%s)", resources, chunks, seconds,
+                String.join("; ", models.stream().map(ModelBuild::line).toList()), build);
     }
 }

@@ -19,8 +19,11 @@ public interface ChunkIndex extends AutoCloseable {
     /** The best {@code n} passages for the words of {@code text} (BM25); empty when the text has no searchable word. */
     List<ChunkHit> lexical(String text, Set<String> sources, int n);
 
-    /** The {@code n} passages nearest to the normalized vector; {@code sources} empty means all lists. */
-    List<ChunkHit> semantic(float[] vector, Set<String> sources, int n);
+    /**
+     * The {@code n} passages nearest to the normalized vector in the named model's field; {@code sources} empty means
+     * all lists. Empty when the build has no field of that model.
+     */
+    List<ChunkHit> semantic(String model, float[] vector, Set<String> sources, int n);
 
     /** Passages sharing the most distinctive words of the resource's text (more-like-this), the resource's own included. */
     List<ChunkHit> moreLikeThis(String resourceId, int n);
@@ -28,7 +31,7 @@ public interface ChunkIndex extends AutoCloseable {
     /** The text of a resource's passage, empty when there is no such passage. */
     Optional<String> passage(String resourceId, int ordinal);
 
-    /** The vector of the resource's first passage. */
+    /** The primary model's vector of the resource's first passage. */
     Optional<float[]> vector(String resourceId);
 
     Optional<Resource> resource(String id);

@@ -3,8 +3,8 @@ package dev.shelf.index;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shelf.chunk.Chunk;
 import dev.shelf.chunk.Chunker;
-import dev.shelf.embed.EmbeddingCache;
 import dev.shelf.embed.Encoder;
+import dev.shelf.embed.Encoders;
 import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
 import java.io.IOException;
@@ -20,9 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -43,24 +41,29 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Builds the index of a set of resources into a new folder and switches it in only once it is complete, so a failed
- * or killed build leaves the previous index serving. Vectors of unchanged passages come from the embedding cache;
+ * or killed build leaves the previous index serving. Each model in use gets its own vector field and its own
+ * embedding cache ({@link ModelVectors}); vectors of unchanged passages come from the cache;
  * {@code rebuild} ignores the cache and embeds everything again. One build at a time writes an index folder (a
  * file lock says so); a failed build leaves nothing behind but a clear error.
  */
 public final class IndexBuilder {
 
-    /** Passages handed to the encoder per call: small enough for a smooth progress bar. */
-    private static final int EMBED_STEP = 64;
     /** Held (an OS file lock, released even when the process is killed) while a build writes the folder. */
     private static final String LOCK_FILE = "build.lock";
 
     private final IndexLayout layout;
-    private final Encoder encoder;
+    private final Encoders encoders;
     private final ObjectMapper json = new ObjectMapper();
 
-    public IndexBuilder(IndexLayout layout, Encoder encoder) {
+    /** A builder that writes one vector field per model; the primary model's token counts cut the passages. */
+    public IndexBuilder(IndexLayout layout, Encoders encoders) {
         this.layout = layout;
-        this.encoder = encoder;
+        this.encoders = encoders;
+    }
+
+    /** A builder with one model. */
+    public IndexBuilder(IndexLayout layout, Encoder encoder) {
+        this(layout, Encoders.of(encoder));
     }
 
     /**
@@ -116,33 +119,27 @@ public final class IndexBuilder {
     private BuildSummary buildLocked(List<Resource> resources, List<Source> sources, boolean rebuild,
                                      BuildProgress progress) throws IOException {
         long started = System.nanoTime();
-        Chunker chunker = new Chunker(encoder::tokenCount, encoder.chunkTokens());
+        Encoder primary = encoders.primary();
+        Chunker chunker = new Chunker(primary::tokenCount, primary.chunkTokens());
         List<Chunk> chunks = new ArrayList<>();
         for (Resource resource : resources) {
             chunks.addAll(chunker.chunk(resource));
         }
-
-        String modelId = encoder.name();
-        EmbeddingCache cache = EmbeddingCache.open(layout.embeddingCache(modelId), modelId, encoder.dimensions());
-        List<String> keys = chunks.stream().map(c -> cache.key(c.text())).toList();
-        List<Integer> missing = new ArrayList<>();
-        for (int i = 0; i < chunks.size(); i++) {
-            if (rebuild || cache.get(keys.get(i)) == null) {
-                missing.add(i);
-            }
+        List<ModelVectors> vectors = new ArrayList<>();
+        List<BuildSummary.ModelBuild> modelBuilds = new ArrayList<>();
+        for (Encoder encoder : encoders.all()) {
+            ModelVectors model = ModelVectors.open(encoder, chunks, layout);
+            modelBuilds.add(model.embedMissing(rebuild, progress));
+            vectors.add(model);
         }
-        long embedStart = System.nanoTime();
-        long tokens = embed(chunks, keys, missing, cache, progress);
-        double embedSeconds = (System.nanoTime() - embedStart) / 1e9;
-        cache.retainOnly(new HashSet<>(keys));
-        cache.save();
 
         Path build = layout.builds().resolve("build-" + System.currentTimeMillis() + "-" + ProcessHandle.current().pid());
         Path previous = layout.current().orElse(null);
         try {
-            write(build, resources, chunks, keys, cache);
-            new BuildInfo(BuildInfo.FORMAT, Instant.now().toString(), modelId, encoder.dimensions(), resources.size(),
-                    chunks.size(), sourceInfos(resources, sources)).write(build);
+            write(build, resources, chunks, vectors);
+            List<BuildInfo.ModelInfo> models = vectors.stream().map(ModelVectors::info).toList();
+            new BuildInfo(BuildInfo.FORMAT, Instant.now().toString(), primary.name(), primary.dimensions(), models,
+                    resources.size(), chunks.size(), sourceInfos(resources, sources)).write(build);
             layout.switchTo(build);
         } catch (IOException | RuntimeException e) {
             // The half-made build is of no use, and on a full disk its space is what the next try needs.
@@ -150,39 +147,11 @@ public final class IndexBuilder {
             throw e;
         }
         removeOldBuilds(build, previous);
-        return new BuildSummary(build, resources.size(), chunks.size(), missing.size(), chunks.size() - missing.size(),
-                tokens, (System.nanoTime() - started) / 1e9, embedSeconds);
+        return new BuildSummary(build, resources.size(), chunks.size(), modelBuilds,
+                (System.nanoTime() - started) / 1e9);
     }
 
-    /**
-     * Embeds the missing passages shortest first, so that each batch holds passages of about one length: a batch is
-     * padded to its longest passage, and steps taken in file order padded most of the bundled lists' batches to the
-     * 256-token limit (measured: 1,400 against 4,600 tokens/s for the same passages sorted, on 2 cores).
-     */
-    private long embed(List<Chunk> chunks, List<String> keys, List<Integer> missing, EmbeddingCache cache,
-                       BuildProgress progress) {
-        progress.start(missing.size());
-        Map<Integer, Integer> tokenCounts = new HashMap<>();
-        for (int i : missing) {
-            tokenCounts.put(i, encoder.tokenCount(chunks.get(i).text()));
-        }
-        List<Integer> byLength = new ArrayList<>(missing);
-        byLength.sort(Comparator.comparingInt(tokenCounts::get));
-        long tokens = 0;
-        for (int from = 0; from < byLength.size(); from += EMBED_STEP) {
-            List<Integer> step = byLength.subList(from, Math.min(byLength.size(), from + EMBED_STEP));
-            List<float[]> vectors = encoder.encode(step.stream().map(i -> chunks.get(i).text()).toList());
-            for (int k = 0; k < step.size(); k++) {
-                cache.put(keys.get(step.get(k)), vectors.get(k));
-                // The model's own special tokens ([CLS], [SEP]) are tokens it runs over too.
-                tokens += tokenCounts.get(step.get(k)) + 2;
-            }
-            progress.advance(step.size());
-        }
-        return tokens;
-    }
-
-    private void write(Path build, List<Resource> resources, List<Chunk> chunks, List<String> keys, EmbeddingCache cache)
+    private void write(Path build, List<Resource> resources, List<Chunk> chunks, List<ModelVectors> vectors)
             throws IOException {
         Map<String, Resource> byId = new HashMap<>();
         resources.forEach(r -> byId.put(r.id(), r));
@@ -193,14 +162,23 @@ public final class IndexBuilder {
              IndexWriter writer = new IndexWriter(dir, config)) {
             for (int i = 0; i < chunks.size(); i++) {
                 Chunk chunk = chunks.get(i);
-                writer.addDocument(document(chunk, byId.get(chunk.resourceId()), cache.get(keys.get(i))));
+                Document doc = document(chunk, byId.get(chunk.resourceId()));
+                for (ModelVectors model : vectors) {
+                    float[] vector = model.vector(i);
+                    if (vector != null) {
+                        doc.add(new KnnFloatVectorField(IndexFields.vector(model.name()), vector,
+                                VectorSimilarityFunction.DOT_PRODUCT));
+                    }
+                }
+                doc.add(new StoredField(IndexFields.VECTOR_BYTES, toBytes(vectors.get(0).vector(i))));
+                writer.addDocument(doc);
             }
             writer.forceMerge(1);
             writer.commit();
         }
     }
 
-    private Document document(Chunk chunk, Resource resource, float[] vector) throws IOException {
+    private Document document(Chunk chunk, Resource resource) throws IOException {
         Document doc = new Document();
         doc.add(new StringField(IndexFields.ID, chunk.id(), Field.Store.NO));
         doc.add(new SortedDocValuesField(IndexFields.RESOURCE, new BytesRef(chunk.resourceId())));
@@ -212,8 +190,6 @@ public final class IndexBuilder {
         for (String source : resource.listIds()) {
             doc.add(new StringField(IndexFields.SOURCE, source, Field.Store.NO));
         }
-        doc.add(new KnnFloatVectorField(IndexFields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
-        doc.add(new StoredField(IndexFields.VECTOR_BYTES, toBytes(vector)));
         if (chunk.ordinal() == 0) {
             doc.add(new StoredField(IndexFields.RESOURCE_JSON, json.writeValueAsString(resource)));
         }

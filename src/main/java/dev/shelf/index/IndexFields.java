@@ -18,12 +18,15 @@ public final class IndexFields {
     public static final String META = "meta";
     /** Source list ids (exact, multi-valued; the list filter). */
     public static final String SOURCE = "source";
-    /** Passage embedding (HNSW, dot product on normalized vectors). */
-    public static final String VECTOR = "vector";
-    /** The same embedding as bytes, to read it back for related-article queries. */
+    /** The primary model's passage embedding as bytes, to read it back for related-article queries. */
     public static final String VECTOR_BYTES = "vector_bytes";
     /** The resource as JSON, on its first chunk only. */
     public static final String RESOURCE_JSON = "resource_json";
+
+    /** A model's passage embedding (HNSW, dot product on normalized vectors): one field per model. */
+    public static String vector(String model) {
+        return "vector." + model;
+    }
 
     private IndexFields() {
     }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,12 +47,19 @@ public record IndexLayout(Path root) {
      * version of Shelf with another field layout ({@link BuildInfo#FORMAT}), which this version would misread.
      */
     public boolean needsBuild() {
+        return needsBuild(List.of());
+    }
+
+    /** As {@link #needsBuild()}, and also when the build has no vector field of one of the given models. */
+    public boolean needsBuild(List<String> models) {
         Optional<Path> build = current();
         if (build.isEmpty()) {
             return true;
         }
         try {
-            return BuildInfo.read(build.get()).format() != BuildInfo.FORMAT;
+            BuildInfo info = BuildInfo.read(build.get());
+            return info.format() != BuildInfo.FORMAT
+                    || models.stream().anyMatch(m -> info.dimensionsOf(m).isEmpty());
         } catch (IOException e) {
             // An unreadable build.json: opening would fail the same way; a new build replaces it.
             return true;

@@ -134,11 +134,16 @@ public final class LuceneChunkIndex implements ChunkIndex {
     }
 
     @Override
-    public List<ChunkHit> semantic(float[] vector, Set<String> sources, int n) {
-        if (vector.length != info.dimensions()) {
-            throw new IllegalArgumentException("expected dimension " + info.dimensions() + ", got " + vector.length);
+    public List<ChunkHit> semantic(String model, float[] vector, Set<String> sources, int n) {
+        Optional<Integer> dimensions = info.dimensionsOf(model);
+        if (dimensions.isEmpty()) {
+            return List.of();
         }
-        return search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, n, sourceFilter(sources)), n, true);
+        if (vector.length != dimensions.get()) {
+            throw new IllegalArgumentException("model " + model + ": expected dimension " + dimensions.get() + ", got "
+                    + vector.length);
+        }
+        return search(new KnnFloatVectorQuery(IndexFields.vector(model), vector, n, sourceFilter(sources)), n, true);
     }
 
     @Override

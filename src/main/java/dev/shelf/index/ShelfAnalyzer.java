@@ -1,5 +1,6 @@
 package dev.shelf.index;
 
+import com.ibm.icu.text.Transliterator;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -11,12 +12,14 @@ import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.icu.ICUTransformFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
- * The analyzer of every text field: Unicode word breaking, CJK width folding and bigrams (Chinese, Japanese, Korean
- * runs become overlapping pairs), lower case, ASCII folding, English possessives, stop words and Porter stemming.
+ * The analyzer of every text field: Unicode word breaking, CJK width folding, Traditional Chinese folded to Simplified
+ * (ICU's transform: 機器學習 and 机器学习 are the same terms), CJK bigrams (Chinese, Japanese, Korean runs become
+ * overlapping pairs), lower case, ASCII folding, English possessives, stop words and Porter stemming.
  * One analyzer serves mixed-language lists because each filter touches only its own script. NOTE: thread-safe.
  */
 public final class ShelfAnalyzer extends Analyzer {
@@ -38,6 +41,7 @@ public final class ShelfAnalyzer extends Analyzer {
     protected TokenStreamComponents createComponents(String fieldName) {
         StandardTokenizer tokenizer = new StandardTokenizer();
         TokenStream stream = new CJKWidthFilter(tokenizer);
+        stream = new ICUTransformFilter(stream, traditionalToSimplified());
         stream = new LowerCaseFilter(stream);
         stream = new CJKBigramFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
@@ -49,6 +53,12 @@ public final class ShelfAnalyzer extends Analyzer {
 
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new ASCIIFoldingFilter(new LowerCaseFilter(new CJKWidthFilter(in)));
+        return new ASCIIFoldingFilter(new LowerCaseFilter(new ICUTransformFilter(new CJKWidthFilter(in),
+                traditionalToSimplified())));
+    }
+
+    /** One per token stream: a transliterator keeps state while it works and must not be shared between threads. */
+    private static Transliterator traditionalToSimplified() {
+        return Transliterator.getInstance("Traditional-Simplified");
     }
 }

@@ -14,19 +14,27 @@ import java.util.Map;
  * @param snippet HTML-escaped passage in which only {@code <mark>} is markup
  * @param score the fused score (or the single retriever's score)
  * @param lexical where BM25 ranked it, or null when it did not find it
- * @param semantic where the vector search ranked it, or null
+ * @param semantic where the primary model's vector search ranked it, or null
+ * @param lists every list fused for the query, with its weight and where it ranked the result ("Why this result")
  */
 @JsonPropertyOrder({"id", "title", "url", "links", "description", "snippet", "kind", "section", "sources", "metadata",
-        "score", "lexical", "semantic"})
+        "score", "lexical", "semantic", "lists"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record SearchResult(String id, String title, String url, List<String> links, String description, String snippet,
                            Kind kind, List<String> section, List<Mention> sources, Map<String, String> metadata,
-                           double score, RankScore lexical, RankScore semantic) {
+                           double score, RankScore lexical, RankScore semantic, List<ListScore> lists) {
 
-    /** The result of a fused resource: its fields, the snippet, its fused score and each retriever's rank. */
-    static SearchResult of(Resource r, String snippet, Fused fused) {
+    public SearchResult {
+        lists = lists == null ? List.of() : List.copyOf(lists);
+    }
+
+    /**
+     * The result of a fused resource: its fields, the snippet, its fused score, the lexical and primary model's ranks,
+     * and every list's weight and rank.
+     */
+    static SearchResult of(Resource r, String snippet, Fused fused, String primaryModel, Map<String, Double> weights) {
         return new SearchResult(r.id(), r.title(), r.url(), r.links(), r.description(), snippet, r.kind(), r.section(),
-                r.sources(), r.metadata(), fused.score(), fused.rank(SearchService.LEXICAL),
-                fused.rank(SearchService.SEMANTIC));
+                r.sources(), r.metadata(), fused.score(), fused.rank(SearchService.LEXICAL), fused.rank(primaryModel),
+                ListScore.of(fused, weights));
     }
 }

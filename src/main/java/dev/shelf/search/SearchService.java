@@ -1,15 +1,19 @@
 package dev.shelf.search;
 
 import dev.shelf.embed.Encoder;
+import dev.shelf.embed.Encoders;
 import dev.shelf.index.BuildInfo;
 import dev.shelf.index.ChunkIndex;
 import dev.shelf.ingest.Resource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -26,27 +30,45 @@ public final class SearchService {
     /** Passages fetched per wanted resource, since one resource may hold several of the best passages. */
     private static final int PASSAGES_PER_CANDIDATE = 3;
     private static final int PASSAGE_DEPTH = CANDIDATES * PASSAGES_PER_CANDIDATE;
-    /** Retriever names, as the explain data calls them. */
+    /** The lexical list's name, as the explain data calls it; each model's list is called by the model's id. */
     static final String LEXICAL = "lexical";
-    static final String SEMANTIC = "semantic";
 
     private final ChunkIndex index;
-    private final Encoder encoder;
+    private final List<Encoder> models;
+    private final String primary;
     private final SearchSettings settings;
-    private final QueryVectorCache queryVectors;
+    private final Executor encodes;
+    private final Map<String, QueryVectorCache> queryVectors = new HashMap<>();
     private final Map<String, List<String>> idsByTitle = new HashMap<>();
 
-    public SearchService(ChunkIndex index, Encoder encoder, SearchSettings settings) {
+    /**
+     * A service over the index with the given models (those the build has a vector field for are used; the primary
+     * one finds related articles).
+     *
+     * @param encodes runs query encodes, so that they run beside each other and beside the lexical retrieval; a
+     *                caller without threads to spare gives {@code Runnable::run}
+     */
+    public SearchService(ChunkIndex index, Encoders encoders, SearchSettings settings, Executor encodes) {
         this.index = index;
-        this.encoder = encoder;
+        this.models = encoders.all().stream()
+                .filter(e -> index.info().dimensionsOf(e.name()).isPresent()).toList();
+        this.primary = encoders.primary().name();
         this.settings = settings;
-        this.queryVectors = new QueryVectorCache(settings.queryCacheSize());
+        this.encodes = encodes;
+        for (Encoder model : models) {
+            queryVectors.put(model.name(), new QueryVectorCache(settings.queryCacheSize()));
+        }
         for (Resource r : index.resources()) {
             idsByTitle.computeIfAbsent(TitlePromotion.key(r.title()), key -> new ArrayList<>()).add(r.id());
         }
     }
 
-    /** A service with the default settings. */
+    /** A service with one model, encoding on the caller's thread. */
+    public SearchService(ChunkIndex index, Encoder encoder, SearchSettings settings) {
+        this(index, Encoders.of(encoder), settings, Runnable::run);
+    }
+
+    /** A service with one model and the default settings. */
     public SearchService(ChunkIndex index, Encoder encoder) {
         this(index, encoder, SearchSettings.DEFAULT);
     }
@@ -64,12 +86,12 @@ public final class SearchService {
         StageClock clock = new StageClock();
         String query = request.query().strip();
         List<Ranking> rankings = query.isEmpty() ? List.of() : retrieve(query, request.mode(), request.sources(), clock);
-        List<Fused> ranked = clock.time("fusion", () -> switch (request.mode()) {
-            case HYBRID -> TitlePromotion.promote(settings.fusion().fuse(weighted(rankings)),
-                    exactTitles(query, request.sources()));
-            case LEXICAL, SEMANTIC -> rankings.isEmpty() ? List.<Fused>of() : Fusion.single(rankings.get(0));
-        });
-        List<SearchResult> results = results(query, rankings, ranked, request.k(), clock);
+        Map<String, Double> weights = weights(query, rankings);
+        List<Fused> ranked = clock.time("fusion", () -> rankings.size() == 1 && request.mode() != SearchMode.HYBRID
+                ? Fusion.single(rankings.get(0))
+                : TitlePromotion.promote(settings.fusion().fuse(inputs(rankings, weights)),
+                        request.mode() == SearchMode.HYBRID ? exactTitles(query, request.sources()) : List.of()));
+        List<SearchResult> results = results(query, rankings, ranked, weights, request.k(), clock);
         Map<String, Integer> facets = clock.time("facets", () -> Resource.countByList(
                 ranked.stream().map(f -> index.resource(f.id())).flatMap(Optional::stream).toList()));
         return new SearchResponse(request.query(), request.mode(), request.k(), ranked.size(), clock.elapsedMs(), results,
@@ -77,8 +99,8 @@ public final class SearchService {
     }
 
     /** The first k of the ranking dressed as results, each with the passage that earned it, highlighted. */
-    private List<SearchResult> results(String query, List<Ranking> rankings, List<Fused> ranked, int k,
-                                       StageClock clock) {
+    private List<SearchResult> results(String query, List<Ranking> rankings, List<Fused> ranked,
+                                       Map<String, Double> weights, int k, StageClock clock) {
         List<Fused> shown = ranked.subList(0, Math.min(k, ranked.size()));
         Map<String, String> texts = clock.time("stored fields", () -> passageTexts(rankings, shown));
         return clock.time("snippets", () -> {
@@ -86,7 +108,7 @@ public final class SearchService {
             List<SearchResult> results = new ArrayList<>(shown.size());
             for (Fused f : shown) {
                 index.resource(f.id()).ifPresent(r -> results.add(SearchResult.of(r,
-                        Snippets.snippet(highlight, texts.get(f.id()), r.description()), f)));
+                        Snippets.snippet(highlight, texts.get(f.id()), r.description()), f, primary, weights)));
             }
             return results;
         });
@@ -105,21 +127,57 @@ public final class SearchService {
         return texts;
     }
 
-    /** The rankings of the retrievers the mode asks, lexical first. */
+    /**
+     * The rankings of the retrievers the mode asks, lexical first, then one per model that covers the query. The
+     * models' query encodes are handed to {@code encodes} first, so that they run while the lexical list is made; the
+     * profile times each model's encode (or its cache hit) and its vector search.
+     */
     private List<Ranking> retrieve(String query, SearchMode mode, Set<String> sources, StageClock clock) {
-        List<Ranking> rankings = new ArrayList<>(2);
+        List<Encoder> asked = mode == SearchMode.LEXICAL ? List.of()
+                : models.stream().filter(m -> m.covers(query)).toList();
+        Map<String, CompletableFuture<TimedLookup>> vectors = new LinkedHashMap<>();
+        for (Encoder model : asked) {
+            vectors.put(model.name(), CompletableFuture.supplyAsync(() -> {
+                long begin = System.nanoTime();
+                QueryVectorCache.Lookup lookup = queryVectors.get(model.name()).lookup(query, model::encodeQuery);
+                return new TimedLookup(lookup, (System.nanoTime() - begin) / 1e6);
+            }, encodes));
+        }
+        List<Ranking> rankings = new ArrayList<>(1 + asked.size());
         if (mode != SearchMode.SEMANTIC) {
             rankings.add(clock.time("lexical", () -> Ranking.ofBestPassages(LEXICAL,
                     index.lexical(query, sources, PASSAGE_DEPTH), CANDIDATES)));
         }
-        if (mode != SearchMode.LEXICAL) {
-            long begin = System.nanoTime();
-            QueryVectorCache.Lookup vector = queryVectors.lookup(query, encoder::encodeQuery);
-            clock.add(vector.cached() ? "encode (cached)" : "encode", begin);
-            rankings.add(clock.time("vector", () -> Ranking.ofBestPassages(SEMANTIC,
-                    index.semantic(vector.vector(), sources, PASSAGE_DEPTH), CANDIDATES)));
+        long waitBegin = System.nanoTime();
+        Map<String, TimedLookup> lookups = new LinkedHashMap<>();
+        vectors.forEach((name, future) -> lookups.put(name, future.join()));
+        if (!asked.isEmpty()) {
+            clock.add("encode wait", waitBegin);
+        }
+        for (Map.Entry<String, TimedLookup> lookup : lookups.entrySet()) {
+            String name = lookup.getKey();
+            TimedLookup timed = lookup.getValue();
+            clock.put((timed.lookup().cached() ? "encode (cached) " : "encode ") + name, timed.ms());
+            rankings.add(clock.time("vector " + name, () -> Ranking.ofBestPassages(name,
+                    index.semantic(name, timed.lookup().vector(), sources, PASSAGE_DEPTH), CANDIDATES)));
         }
         return rankings;
+    }
+
+    /** A query vector and how long getting it took on the thread that got it. */
+    private record TimedLookup(QueryVectorCache.Lookup lookup, double ms) {
+    }
+
+    /** This query's weight of each list that answered. */
+    private Map<String, Double> weights(String query, List<Ranking> rankings) {
+        boolean lexical = rankings.stream().anyMatch(r -> r.retriever().equals(LEXICAL));
+        List<String> modelLists = rankings.stream().map(Ranking::retriever).filter(n -> !n.equals(LEXICAL)).toList();
+        double share = lexical ? settings.semanticWeight() : 1;
+        return QueryWeights.of(query, lexical, modelLists, share, settings.queryAware());
+    }
+
+    private static List<Fusion.Input> inputs(List<Ranking> rankings, Map<String, Double> weights) {
+        return rankings.stream().map(r -> new Fusion.Input(r, weights.get(r.retriever()))).toList();
     }
 
     /** The resources titled exactly as the query, among the lists searched. */
@@ -128,12 +186,6 @@ public final class SearchService {
                 .filter(id -> index.resource(id).map(r -> sources.isEmpty()
                         || r.listIds().stream().anyMatch(sources::contains)).orElse(false))
                 .toList();
-    }
-
-    /** The rankings with their fusion weights: lexical {@code 1 - w}, semantic {@code w}. */
-    private List<Fusion.Input> weighted(List<Ranking> rankings) {
-        return rankings.stream().map(r -> new Fusion.Input(r,
-                r.retriever().equals(SEMANTIC) ? settings.semanticWeight() : 1 - settings.semanticWeight())).toList();
     }
 
     /**
@@ -147,15 +199,19 @@ public final class SearchService {
         }
         List<Ranking> rankings = new ArrayList<>(2);
         rankings.add(Ranking.ofBestPassages(LEXICAL, index.moreLikeThis(id, PASSAGE_DEPTH), CANDIDATES));
-        index.vector(id).ifPresent(v -> rankings.add(
-                Ranking.ofBestPassages(SEMANTIC, index.semantic(v, Set.of(), PASSAGE_DEPTH), CANDIDATES)));
+        index.vector(id).ifPresent(v -> rankings.add(Ranking.ofBestPassages(primary,
+                index.semantic(index.info().model(), v, Set.of(), PASSAGE_DEPTH), CANDIDATES)));
         List<Ranking> others = rankings.stream().map(r -> r.filter(other -> !isDuplicate(self.get(), other))).toList();
+        Map<String, Double> weights = QueryWeights.of("", true,
+                others.stream().map(Ranking::retriever).filter(n -> !n.equals(LEXICAL)).toList(),
+                settings.semanticWeight(), false);
         List<SearchResult> results = new ArrayList<>();
-        for (Fused f : settings.fusion().fuse(weighted(others))) {
+        for (Fused f : settings.fusion().fuse(inputs(others, weights))) {
             if (results.size() == k) {
                 break;
             }
-            index.resource(f.id()).ifPresent(r -> results.add(SearchResult.of(r, Snippets.plain(r.description()), f)));
+            index.resource(f.id()).ifPresent(r -> results.add(SearchResult.of(r, Snippets.plain(r.description()), f,
+                    primary, weights)));
         }
         return Optional.of(results);
     }

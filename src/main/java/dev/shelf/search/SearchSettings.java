@@ -1,14 +1,16 @@
 package dev.shelf.search;
 
 /**
- * How the search service ranks: the fusion of hybrid mode, the weight of the semantic list in it (the lexical list
- * weighs {@code 1 - semanticWeight}), and how many query vectors it keeps.
+ * How the search service ranks: the fusion of hybrid mode, the weight the model lists share in it (the lexical list
+ * weighs {@code 1 - semanticWeight}; see {@link QueryWeights}), whether the query's form changes the weights, and how
+ * many query vectors it keeps per model.
  *
  * @param fusion how hybrid mode fuses the lists
- * @param semanticWeight 0..1
- * @param queryCacheSize query vectors kept; 0 encodes every query (benchmarks measure that)
+ * @param semanticWeight 0..1, shared equally by the model lists
+ * @param queryAware whether a long question weighs the lexical list less ({@link QueryWeights})
+ * @param queryCacheSize query vectors kept per model; 0 encodes every query (benchmarks measure that)
  */
-public record SearchSettings(Fusion fusion, double semanticWeight, int queryCacheSize) {
+public record SearchSettings(Fusion fusion, double semanticWeight, boolean queryAware, int queryCacheSize) {
 
     /** Query vectors kept: the UI asks for every prefix of what the user types, and people repeat themselves. */
     public static final int QUERY_CACHE_SIZE = 2048;
@@ -19,7 +21,7 @@ public record SearchSettings(Fusion fusion, double semanticWeight, int queryCach
      */
     public static final double DEFAULT_SEMANTIC_WEIGHT = 0.5;
     /** See {@link #DEFAULT_SEMANTIC_WEIGHT}. */
-    public static final SearchSettings DEFAULT = new SearchSettings(Fusion.WEIGHTED, DEFAULT_SEMANTIC_WEIGHT,
+    public static final SearchSettings DEFAULT = new SearchSettings(Fusion.WEIGHTED, DEFAULT_SEMANTIC_WEIGHT, false,
             QUERY_CACHE_SIZE);
 
     public SearchSettings {
@@ -35,14 +37,18 @@ public record SearchSettings(Fusion fusion, double semanticWeight, int queryCach
     }
 
     public SearchSettings withFusion(Fusion other) {
-        return new SearchSettings(other, semanticWeight, queryCacheSize);
+        return new SearchSettings(other, semanticWeight, queryAware, queryCacheSize);
     }
 
     public SearchSettings withSemanticWeight(double weight) {
-        return new SearchSettings(fusion, weight, queryCacheSize);
+        return new SearchSettings(fusion, weight, queryAware, queryCacheSize);
+    }
+
+    public SearchSettings withQueryAware(boolean aware) {
+        return new SearchSettings(fusion, semanticWeight, aware, queryCacheSize);
     }
 
     public SearchSettings withQueryCacheSize(int size) {
-        return new SearchSettings(fusion, semanticWeight, size);
+        return new SearchSettings(fusion, semanticWeight, queryAware, size);
     }
 }

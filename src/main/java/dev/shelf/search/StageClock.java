@@ -28,6 +28,11 @@ final class StageClock {
         stages.merge(stage, (System.nanoTime() - begin) / 1e6, Double::sum);
     }
 
+    /** Adds a time measured elsewhere (on another thread) under the name. */
+    void put(String stage, double ms) {
+        stages.merge(stage, ms, Double::sum);
+    }
+
     double elapsedMs() {
         return (System.nanoTime() - start) / 1e6;
     }

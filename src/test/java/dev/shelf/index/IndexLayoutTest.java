@@ -20,7 +20,8 @@ class IndexLayoutTest {
 
     private Path build(IndexLayout layout, String name, int format) throws IOException {
         Path build = Files.createDirectories(layout.builds().resolve(name));
-        new BuildInfo(format, "2026-01-01T00:00:00Z", "model", 4, 1, 1, List.of()).write(build);
+        new BuildInfo(format, "2026-01-01T00:00:00Z", "model", 4, List.of(new BuildInfo.ModelInfo("model", 4, 1),
+                new BuildInfo.ModelInfo("model-zh", 8, 0)), 1, 1, List.of()).write(build);
         return build;
     }
 
@@ -38,6 +39,14 @@ class IndexLayoutTest {
         layout.switchTo(build);
         assertEquals(Optional.of(build), layout.current());
         assertFalse(layout.needsBuild());
+    }
+
+    @Test
+    void a_build_without_the_vector_field_of_a_model_in_use_must_be_built_again() throws IOException {
+        IndexLayout layout = new IndexLayout(dir);
+        layout.switchTo(build(layout, "build-1", BuildInfo.FORMAT));
+        assertFalse(layout.needsBuild(List.of("model", "model-zh")));
+        assertTrue(layout.needsBuild(List.of("model", "another-model")));
     }
 
     @Test

@@ -50,9 +50,9 @@ class ShelfAnalyzerTest {
 
     @Test
     void chinese_runs_become_overlapping_bigrams_beside_english_words() throws IOException {
-        // 模型合併 (model merging): 模型, 型合, 合併. A lone ideograph stays a unigram.
-        assertEquals(List.of("模型", "型合", "合併"), terms("模型合併"));
-        assertEquals(List.of("llm", "模型", "型合", "合併", "guid"), terms("LLM 模型合併 guide"));
+        // 模型合併 (model merging, Traditional): 模型, 型合, 合并 (folded to Simplified). A lone ideograph stays a unigram.
+        assertEquals(List.of("模型", "型合", "合并"), terms("模型合併"));
+        assertEquals(List.of("llm", "模型", "型合", "合并", "guid"), terms("LLM 模型合併 guide"));
         assertEquals(List.of("大", "model"), terms("大 model"));
     }
 
@@ -61,5 +61,12 @@ class ShelfAnalyzerTest {
         assertEquals(List.of("gguf", "format"), terms("ＧＧＵＦ ｆｏｒｍａｔ"));
         // ｶﾀｶﾅ (half-width) is カタカナ, in bigrams: カタ, タカ, カナ
         assertEquals(List.of("カタ", "タカ", "カナ"), terms("ｶﾀｶﾅ"));
+    }
+
+    @Test
+    void traditional_and_simplified_chinese_make_the_same_terms() throws IOException {
+        assertEquals(List.of("机器", "器学", "学习"), terms("機器學習"));
+        assertEquals(terms("机器学习"), terms("機器學習"));
+        assertEquals(terms("大型语言模型"), terms("大型語言模型"));
     }
 }
