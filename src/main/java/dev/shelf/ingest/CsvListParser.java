@@ -40,6 +40,7 @@ final class CsvListParser {
     private static final Set<String> IGNORED = Set.of("id", "cover", "favorite", "highlights", "important");
     private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]");
     private static final Pattern ISO_DATE = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})([T ].*)?$");
+    private static final Pattern TERMINATED = Pattern.compile("[.!?:;…]\\s*$");
     private static final Pattern DIGITS = Pattern.compile("^\\d{9,16}$");
     /** Unix times above this are milliseconds, not seconds (seconds reach it in the year 5138). */
     private static final long MILLIS_FROM = 100_000_000_000L;
@@ -96,8 +97,8 @@ final class CsvListParser {
             return;
         }
         String title = value(record, columns.title());
-        String description = columns.description().stream().map(c -> value(record, c)).filter(v -> !v.isEmpty())
-                .distinct().collect(Collectors.joining("\n"));
+        String description = sentences(columns.description().stream().map(c -> value(record, c))
+                .filter(v -> !v.isEmpty()).distinct().toList());
         List<String> section = columns.section() < 0 || value(record, columns.section()).isEmpty()
                 ? List.of() : List.of(value(record, columns.section()));
         Map<String, String> metadata = new LinkedHashMap<>();
@@ -113,6 +114,18 @@ final class CsvListParser {
             }
         }
         out.link(title.isEmpty() ? url.get() : title, List.of(url.get()), description, section, line, metadata);
+    }
+
+    /** Joins a note and an excerpt as sentences: descriptions are one line, so a line break would run them together. */
+    private static String sentences(List<String> parts) {
+        StringBuilder text = new StringBuilder();
+        for (String part : parts) {
+            if (!text.isEmpty()) {
+                text.append(TERMINATED.matcher(text).find() ? " " : ". ");
+            }
+            text.append(part);
+        }
+        return text.toString();
     }
 
     /** Pocket separates tags with {@code |}, Raindrop and most sheets with commas. */
