@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.text.Normalizer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jbibtex.BibTeXDatabase;
@@ -33,6 +34,23 @@ final class BibtexParser {
 
     /** Where each entry starts, by citation key: jbibtex keeps no positions, so the text is scanned for them. */
     private static final Pattern ENTRY_START = Pattern.compile("(?m)^[ \\t]*@[ \\t]*([a-zA-Z]+)[ \\t]*[{(][ \\t\\r\\n]*([^,\\s{}()]+)[ \\t]*,");
+    /** Where an entry, a macro or a comment starts: an {@code @} first on its line. */
+    private static final Pattern CHUNK_START = Pattern.compile("(?m)^[ \\t]*@");
+    private static final Pattern STRING_CHUNK = Pattern.compile("(?i)[ \\t]*@[ \\t]*string[ \\t]*[{(]");
+    private static final Pattern SYMBOL_ACCENT = Pattern.compile(
+            "\\\\([`'^\"~=.])\\s*(?:\\{\\s*(\\\\?[a-zA-Z])\\s*}|(\\\\?[a-zA-Z]))");
+    /** Letter accents need a brace or a space after them, so that {@code \\url} or {@code \\vspace} is not one. */
+    private static final Pattern LETTER_ACCENT = Pattern.compile(
+            "\\\\([uvHckrdb])(?:\\s*\\{\\s*(\\\\?[a-zA-Z])\\s*}|\\s+([a-zA-Z]))");
+    private static final Map<String, String> COMBINING = Map.ofEntries(Map.entry("`", "\u0300"),
+            Map.entry("'", "\u0301"), Map.entry("^", "\u0302"), Map.entry("\"", "\u0308"), Map.entry("~", "\u0303"),
+            Map.entry("=", "\u0304"), Map.entry(".", "\u0307"), Map.entry("u", "\u0306"), Map.entry("v", "\u030C"),
+            Map.entry("H", "\u030B"), Map.entry("c", "\u0327"), Map.entry("k", "\u0328"), Map.entry("r", "\u030A"),
+            Map.entry("d", "\u0323"), Map.entry("b", "\u0331"));
+    private static final Pattern MATH_SHIFT = Pattern.compile("(?<!\\\\)\\$");
+    private static final Pattern TIE = Pattern.compile("(?<!\\\\)~");
+    private static final Pattern SLASHED_L = Pattern.compile("\\\\([lL])(?![a-zA-Z])\\s*(?:\\{})?");
+    private static final Pattern LEFTOVER_MARKUP = Pattern.compile("\\\\[a-zA-Z]+\\s*|[{}\\\\]");
     private static final Pattern URL_COMMAND = Pattern.compile("\\\\url\\{([^}]*)}");
     private static final Pattern DOI_PREFIX = Pattern.compile("(?i)^(https?://(dx\\.)?doi\\.org/|doi:)\\s*");
     private static final Pattern ARXIV_PREFIX = Pattern.compile("(?i)^arxiv:\\s*");
@@ -46,23 +64,74 @@ final class BibtexParser {
     ParsedList parse(Path file, String text) {
         EntryCollector out = new EntryCollector(file);
         Map<String, Integer> lines = entryLines(text);
-        BibTeXDatabase database;
-        BibTeXParser parser;
+        List<BibTeXEntry> entries;
         try {
-            parser = new LenientParser();
-            database = parser.parseFully(new StringReader(text));
+            entries = parseWhole(text, out);
         } catch (ParseException | RuntimeException e) {
-            throw new UnreadableListException("is not readable BibTeX: " + e.getMessage(), e);
+            // An unbalanced brace swallows the rest of the file; read entry by entry so that it costs one entry.
+            entries = parseEntryByEntry(text, out);
         }
-        for (Exception problem : parser.getExceptions()) {
-            out.warn(lineOf(problem), "skipped unreadable BibTeX: " + firstLine(problem.getMessage()));
-        }
-        for (BibTeXObject object : database.getObjects()) {
-            if (object instanceof BibTeXEntry entry) {
-                entry(entry, lines.getOrDefault(entry.getKey().getValue(), 0), out);
-            }
+        for (BibTeXEntry entry : entries) {
+            entry(entry, lines.getOrDefault(entry.getKey().getValue(), 0), out);
         }
         return out.result(null);
+    }
+
+    private static List<BibTeXEntry> parseWhole(String text, EntryCollector out) throws ParseException {
+        BibTeXParser parser = new LenientParser();
+        BibTeXDatabase database = parser.parseFully(new StringReader(text));
+        for (Exception problem : parser.getExceptions()) {
+            out.warn(lineOf(problem, 0), "skipped unreadable BibTeX: " + firstLine(problem.getMessage()));
+        }
+        return entriesOf(database);
+    }
+
+    /** Each entry parsed alone, after every {@code @string} of the file so that its macros still resolve. */
+    private static List<BibTeXEntry> parseEntryByEntry(String text, EntryCollector out) {
+        List<int[]> chunks = new ArrayList<>();
+        Matcher start = CHUNK_START.matcher(text);
+        int line = 1;
+        int scanned = 0;
+        while (start.find()) {
+            for (; scanned < start.start(); scanned++) {
+                line += text.charAt(scanned) == '\n' ? 1 : 0;
+            }
+            chunks.add(new int[] {start.start(), line});
+        }
+        StringBuilder macros = new StringBuilder();
+        for (int i = 0; i < chunks.size(); i++) {
+            String chunk = chunk(text, chunks, i);
+            if (STRING_CHUNK.matcher(chunk).lookingAt()) {
+                macros.append(chunk).append('\n');
+            }
+        }
+        List<BibTeXEntry> entries = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            String chunk = chunk(text, chunks, i);
+            if (STRING_CHUNK.matcher(chunk).lookingAt()) {
+                continue;
+            }
+            try {
+                entries.addAll(entriesOf(new LenientParser().parse(new StringReader(macros + chunk))));
+            } catch (ParseException | RuntimeException e) {
+                out.warn(chunks.get(i)[1], "skipped an unreadable BibTeX entry: " + firstLine(e.getMessage()));
+            }
+        }
+        return entries;
+    }
+
+    private static String chunk(String text, List<int[]> chunks, int i) {
+        return text.substring(chunks.get(i)[0], i + 1 < chunks.size() ? chunks.get(i + 1)[0] : text.length());
+    }
+
+    private static List<BibTeXEntry> entriesOf(BibTeXDatabase database) {
+        List<BibTeXEntry> entries = new ArrayList<>();
+        for (BibTeXObject object : database.getObjects()) {
+            if (object instanceof BibTeXEntry entry) {
+                entries.add(entry);
+            }
+        }
+        return entries;
     }
 
     private static void entry(BibTeXEntry entry, int line, EntryCollector out) {
@@ -121,15 +190,34 @@ final class BibtexParser {
     }
 
     static String plain(String latex) {
-        if (latex.indexOf('\\') < 0 && latex.indexOf('{') < 0 && latex.indexOf('~') < 0) {
-            return latex;
+        // Math shifts are markup; the formula inside reads well enough as text ("$O(n^2)$" is "O(n^2)").
+        String text = MATH_SHIFT.matcher(latex).replaceAll("");
+        if (text.indexOf('\\') < 0 && text.indexOf('{') < 0 && text.indexOf('~') < 0) {
+            return text.strip();
         }
+        text = Normalizer.normalize(accents(text), Normalizer.Form.NFC);
+        text = TIE.matcher(text).replaceAll(" ");
+        text = SLASHED_L.matcher(text).replaceAll(m -> m.group(1).equals("l") ? "ł" : "Ł");
         try {
-            return new LaTeXPrinter().print(new LaTeXParser().parse(latex)).strip();
+            return new LaTeXPrinter().print(new LaTeXParser().parse(text)).strip();
         } catch (ParseException | RuntimeException e) {
-            // Unbalanced braces: the text is still better than nothing once the markup is gone.
-            return latex.replaceAll("\\\\[a-zA-Z]+\\s*|[{}\\\\]", "").strip();
+            // Math or stray specials that jbibtex's LaTeX grammar refuses: the text without markup is still useful.
+            return LEFTOVER_MARKUP.matcher(text).replaceAll("").strip();
         }
+    }
+
+    /**
+     * Accent commands as combining marks. jbibtex's LaTeXPrinter knows only some of them (it drops the cedilla of
+     * {@code \c{c}} and the circumflex of {@code \^o}), so they are resolved before its parser sees the text.
+     */
+    private static String accents(String latex) {
+        String text = SYMBOL_ACCENT.matcher(latex).replaceAll(m -> accented(m.group(1), m.group(2) != null ? m.group(2) : m.group(3)));
+        return LETTER_ACCENT.matcher(text).replaceAll(m -> accented(m.group(1), m.group(2) != null ? m.group(2) : m.group(3)));
+    }
+
+    private static String accented(String accent, String letter) {
+        String base = letter.equals("\\i") ? "i" : letter.equals("\\j") ? "j" : letter;
+        return Matcher.quoteReplacement(base + COMBINING.get(accent));
     }
 
     private static void put(Map<String, String> metadata, String key, String value) {
@@ -169,11 +257,11 @@ final class BibtexParser {
         return breaks;
     }
 
-    private static int lineOf(Exception problem) {
+    private static int lineOf(Exception problem, int fallback) {
         if (problem instanceof ParseException parse && parse.currentToken != null) {
             return parse.currentToken.next != null ? parse.currentToken.next.beginLine : parse.currentToken.beginLine;
         }
-        return 0;
+        return fallback;
     }
 
     private static String firstLine(String message) {
