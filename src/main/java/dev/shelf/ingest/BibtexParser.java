@@ -63,13 +63,14 @@ final class BibtexParser {
 
     ParsedList parse(Path file, String text) {
         EntryCollector out = new EntryCollector(file);
-        Map<String, Integer> lines = entryLines(text);
+        LineIndex lineIndex = new LineIndex(text);
+        Map<String, Integer> lines = entryLines(text, lineIndex);
         List<BibTeXEntry> entries;
         try {
             entries = parseWhole(text, out);
         } catch (ParseException | RuntimeException e) {
             // An unbalanced brace swallows the rest of the file; read entry by entry so that it costs one entry.
-            entries = parseEntryByEntry(text, out);
+            entries = parseEntryByEntry(text, lineIndex, out);
         }
         for (BibTeXEntry entry : entries) {
             entry(entry, lines.getOrDefault(entry.getKey().getValue(), 0), out);
@@ -87,16 +88,11 @@ final class BibtexParser {
     }
 
     /** Each entry parsed alone, after every {@code @string} of the file so that its macros still resolve. */
-    private static List<BibTeXEntry> parseEntryByEntry(String text, EntryCollector out) {
+    private static List<BibTeXEntry> parseEntryByEntry(String text, LineIndex lines, EntryCollector out) {
         List<int[]> chunks = new ArrayList<>();
         Matcher start = CHUNK_START.matcher(text);
-        int line = 1;
-        int scanned = 0;
         while (start.find()) {
-            for (; scanned < start.start(); scanned++) {
-                line += text.charAt(scanned) == '\n' ? 1 : 0;
-            }
-            chunks.add(new int[] {start.start(), line});
+            chunks.add(new int[] {start.start(), lines.lineOf(start.start())});
         }
         StringBuilder macros = new StringBuilder();
         for (int i = 0; i < chunks.size(); i++) {
@@ -227,34 +223,16 @@ final class BibtexParser {
         }
     }
 
-    private static Map<String, Integer> entryLines(String text) {
-        Map<String, Integer> lines = new HashMap<>();
+    private static Map<String, Integer> entryLines(String text, LineIndex lines) {
+        Map<String, Integer> found = new HashMap<>();
         Matcher m = ENTRY_START.matcher(text);
-        int line = 1;
-        int scanned = 0;
         while (m.find()) {
-            for (; scanned < m.start(); scanned++) {
-                if (text.charAt(scanned) == '\n') {
-                    line++;
-                }
-            }
             String type = m.group(1).toLowerCase(Locale.ROOT);
             if (!type.equals("string") && !type.equals("comment") && !type.equals("preamble")) {
-                lines.putIfAbsent(m.group(2), line + leadingLineBreaks(text, m.start()));
+                found.putIfAbsent(m.group(2), lines.lineOf(text.indexOf('@', m.start())));
             }
         }
-        return lines;
-    }
-
-    /** The pattern may start on a blank line before the entry's {@code @}. */
-    private static int leadingLineBreaks(String text, int from) {
-        int breaks = 0;
-        for (int i = from; i < text.length() && text.charAt(i) != '@'; i++) {
-            if (text.charAt(i) == '\n') {
-                breaks++;
-            }
-        }
-        return breaks;
+        return found;
     }
 
     private static int lineOf(Exception problem, int fallback) {

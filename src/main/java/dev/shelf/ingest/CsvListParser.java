@@ -198,25 +198,4 @@ final class CsvListParser {
         return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
                 .setAllowMissingColumnNames(true).setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
     }
-
-    /** The 1-based line of a character offset, by binary search over the offsets where lines start. */
-    private static final class LineIndex {
-        private final int[] starts;
-
-        LineIndex(String text) {
-            List<Integer> found = new ArrayList<>();
-            found.add(0);
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    found.add(i + 1);
-                }
-            }
-            starts = found.stream().mapToInt(Integer::intValue).toArray();
-        }
-
-        int lineOf(long offset) {
-            int at = Arrays.binarySearch(starts, (int) offset);
-            return at >= 0 ? at + 1 : -at - 1;
-        }
-    }
 }

@@ -41,6 +41,7 @@ final class OpmlParser {
 
     ParsedList parse(Path file, String text) {
         EntryCollector out = new EntryCollector(file);
+        LineIndex lines = new LineIndex(text);
         Deque<Open> open = new ArrayDeque<>();
         String name = null;
         XMLStreamReader xml = null;
@@ -56,7 +57,7 @@ final class OpmlParser {
                         && name == null && open.isEmpty()) {
                     name = TextCleaner.title(xml.getElementText());
                 } else if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("outline")) {
-                    open.push(new Open(outline(xml, folders(open), out)));
+                    open.push(new Open(outline(xml, startLine(xml, text, lines), folders(open), out)));
                 } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("outline")) {
                     open.pop();
                 }
@@ -72,7 +73,7 @@ final class OpmlParser {
     }
 
     /** Reads one outline: an entry when it has an address, else a folder whose name it returns. */
-    private static String outline(XMLStreamReader xml, List<String> section, EntryCollector out) {
+    private static String outline(XMLStreamReader xml, int line, List<String> section, EntryCollector out) {
         Map<String, String> attributes = new LinkedHashMap<>();
         for (int i = 0; i < xml.getAttributeCount(); i++) {
             // Exporters disagree on case (htmlUrl, htmlurl, HTMLURL).
@@ -82,7 +83,6 @@ final class OpmlParser {
         if (title.isEmpty()) {
             title = attributes.getOrDefault("title", "");
         }
-        int line = xml.getLocation().getLineNumber();
         List<String> urls = new ArrayList<>();
         boolean addressed = false;
         for (String key : List.of("htmlurl", "url", "xmlurl")) {
@@ -103,6 +103,16 @@ final class OpmlParser {
         out.link(title.isEmpty() ? urls.get(0) : title, urls, attributes.getOrDefault("description", ""), section, line,
                 metadata);
         return null;
+    }
+
+    /** StAX locates the end of a start tag; an outline written over several lines is found at its {@code <}. */
+    private static int startLine(XMLStreamReader xml, String text, LineIndex lines) {
+        int end = xml.getLocation().getCharacterOffset();
+        if (end <= 0 || end > text.length()) {
+            return xml.getLocation().getLineNumber();
+        }
+        int start = text.lastIndexOf('<', end - 1);
+        return start < 0 ? xml.getLocation().getLineNumber() : lines.lineOf(start);
     }
 
     private static List<String> folders(Deque<Open> open) {

@@ -30,7 +30,7 @@ class OpmlParserTest {
         assertEquals(List.of("https://distill.pub", "https://distill.pub/rss.xml"), distill.links());
         assertEquals(List.of("Research", "Labs"), distill.section());
         assertEquals("Clear explanations of machine learning.", distill.description());
-        assertEquals(10, distill.sources().get(0).line());
+        assertEquals(9, distill.sources().get(0).line(), "the line where the outline starts");
 
         Resource lilLog = result.resources().get(1);
         assertEquals("https://lilianweng.github.io/index.xml", lilLog.url(), "the feed, when there is no site");
