@@ -47,8 +47,16 @@ final class FormatDetector {
         if (isBookmarks(head)) {
             return Optional.of(ListFormat.BOOKMARKS);
         }
+        // A .txt is an outline unless its content says otherwise: a stray "<div>" on its first line costs a line,
+        // not the list. Markup in a file of any other extension is a page or a feed, not a list.
+        boolean plainText = ext.equals("txt") || ext.equals("text");
         if (MARKUP_START.matcher(head).find()) {
-            return OPML_ROOT.matcher(head).find() ? Optional.of(ListFormat.OPML) : Optional.empty();
+            if (OPML_ROOT.matcher(head).find()) {
+                return Optional.of(ListFormat.OPML);
+            }
+            if (!plainText) {
+                return Optional.empty();
+            }
         }
         if (isBibtex(head, ext)) {
             return Optional.of(ListFormat.BIBTEX);
@@ -56,7 +64,7 @@ final class FormatDetector {
         if (CsvListParser.hasListHeader(firstLine(head))) {
             return Optional.of(ListFormat.CSV);
         }
-        if (STRUCTURED.contains(ext) || JSON_START.matcher(head).find()) {
+        if (STRUCTURED.contains(ext) || !plainText && JSON_START.matcher(head).find()) {
             return Optional.empty();
         }
         return Optional.of(MARKDOWN_SIGNS.matcher(body).find() ? ListFormat.MARKDOWN : ListFormat.TEXT);

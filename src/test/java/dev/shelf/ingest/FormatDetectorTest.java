@@ -54,7 +54,9 @@ class FormatDetectorTest {
                 "<!DOCTYPE html><ul><li><a href=\"https://a.org\" time_added=\"1\" tags=\"\">A</a></li></ul>"));
         assertEquals(Optional.empty(), formatOf("page.html",
                 "<!DOCTYPE html><html><body><h1>Hi</h1><p><a href=\"https://a.org\">A</a></p></body></html>"));
-        assertEquals(Optional.empty(), formatOf("page.txt", "<html><body>Hello</body></html>"));
+        assertEquals(Optional.empty(), formatOf("page", "<html><body>Hello</body></html>"));
+        assertEquals(Optional.of("text"), formatOf("wiki.txt", "<div>\nMy page\n\nSome words.\n"),
+                "a .txt is an outline unless a signature says otherwise");
     }
 
     @Test
@@ -69,6 +71,7 @@ class FormatDetectorTest {
         assertEquals(Optional.of("csv"), formatOf("x.csv", "Name;x\n".replace(";x", ",Link")));
         assertEquals(Optional.empty(), formatOf("x.csv", "name,amount\n"));
         assertEquals(Optional.empty(), formatOf("data.json", "{\"title\": \"x\"}"));
+        assertEquals(Optional.empty(), formatOf("data", "[{\"title\": \"x\"}]"));
         assertEquals(Optional.empty(), formatOf("x.md", ""), "empty content is in no format");
         assertEquals(Optional.empty(), formatOf("x.txt", "\u0000\u0001\u0002\u0003 binary"));
     }
