@@ -83,7 +83,7 @@ final class ScaleBenchmark {
     }
 
     private ScaleRow row(int size, List<String> sentences) throws IOException {
-        Source source = new Source("synthetic", "Synthetic corpus", Path.of("synthetic"));
+        Source source = new Source("synthetic", "Synthetic corpus", Path.of("synthetic"), "synthetic");
         List<Resource> resources = corpus(size, sentences, source);
         Path root = Files.createTempDirectory(config.scratch(), "bench-scale");
         try {

@@ -32,7 +32,7 @@ public record BeirCollection(Source source, List<Resource> resources, Judgments 
 
     public static BeirCollection load(Path dir) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        Source source = new Source("beir-" + dir.getFileName(), "BEIR " + dir.getFileName(), dir.resolve("corpus.jsonl"));
+        Source source = new Source("beir-" + dir.getFileName(), "BEIR " + dir.getFileName(), dir.resolve("corpus.jsonl"), "beir");
         List<Resource> resources = new ArrayList<>();
         int line = 0;
         try (BufferedReader reader = Files.newBufferedReader(dir.resolve("corpus.jsonl"), StandardCharsets.UTF_8)) {

@@ -10,28 +10,32 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads reading lists (files, or folders of {@code .md}/{@code .markdown}/{@code .txt} files) into deduplicated
- * resources: one per canonical URL across all lists, each keeping every mention. A file that cannot be read is
- * reported and skipped; an entry that cannot be read costs only that entry. NOTE: instances are thread-safe.
+ * Reads reading lists (files, or folders of them: Markdown, plain-text outlines, bookmark HTML, CSV, OPML, BibTeX;
+ * see {@link ListFormat}) into deduplicated resources: one per canonical URL across all lists, each keeping every
+ * mention. A file that cannot be read, or is in no supported format, is reported and skipped; an entry that cannot
+ * be read costs only that entry. NOTE: instances are thread-safe.
  */
 public final class Ingester {
 
     /** Files larger than this are not reading lists and are skipped. */
     public static final long MAX_FILE_BYTES = SourceReader.DEFAULT_MAX_BYTES;
 
-    private static final Set<String> LIST_EXTENSIONS = Set.of("md", "markdown", "txt", "text");
-    private static final Pattern MARKDOWN_SIGNS = Pattern.compile(
-            "(?m)^\\s{0,3}(#{1,6}\\s|\\|.*\\||[*+-]\\s+\\[)|\\]\\((https?:|#)");
+    private static final Set<String> LIST_EXTENSIONS = ListFormat.allExtensions();
     private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
 
     private final SourceReader reader;
     private final MarkdownParser markdown = new MarkdownParser();
     private final OutlineParser outline = new OutlineParser();
+    private final BookmarksParser bookmarks = new BookmarksParser();
+    private final CsvListParser csv = new CsvListParser();
+    private final OpmlParser opml = new OpmlParser();
+    private final BibtexParser bibtex = new BibtexParser();
 
     public Ingester() {
         this(MAX_FILE_BYTES);
@@ -57,16 +61,25 @@ public final class Ingester {
             }
             SourceReader.Text read = (SourceReader.Text) outcome;
             String text = read.text();
-            read.problems().forEach(p -> warnings.add(new IngestWarning(file, p.line(), p.message())));
+            Optional<ListFormat> format = FormatDetector.detect(file.getFileName().toString(), text);
+            if (format.isEmpty()) {
+                skipped.add(new IngestWarning(file, 0, "is in no supported format; Shelf reads " + ListFormat.supported()));
+                continue;
+            }
             ParsedList parsed;
             try {
-                parsed = isMarkdown(file, text) ? markdown.parse(file, text) : outline.parse(file, text);
+                parsed = parse(format.get(), file, text);
+            } catch (UnreadableListException e) {
+                skipped.add(new IngestWarning(file, 0, e.getMessage()));
+                continue;
             } catch (RuntimeException | StackOverflowError e) {
                 skipped.add(new IngestWarning(file, 0, "could not be parsed: " + e));
                 continue;
             }
-            Source source = new Source(uniqueId(file, usedIds), parsed.name() != null ? parsed.name() : readableName(file), file);
+            Source source = new Source(uniqueId(file, usedIds), parsed.name() != null ? parsed.name() : readableName(file),
+                    file, format.get().label());
             sources.add(source);
+            read.problems().forEach(p -> warnings.add(new IngestWarning(file, p.line(), p.message())));
             warnings.addAll(parsed.warnings());
             for (Entry entry : parsed.entries()) {
                 String id = entry.url() != null
@@ -102,9 +115,29 @@ public final class Ingester {
         return List.copyOf(files);
     }
 
-    private static boolean isMarkdown(Path file, String text) {
-        String ext = extension(file);
-        return ext.equals("md") || ext.equals("markdown") || MARKDOWN_SIGNS.matcher(text).find();
+    /**
+     * The format of a list's content ({@link ListFormat#label()}: markdown, text, bookmarks, csv, opml, bibtex), or
+     * empty when it is in none Shelf reads (nor is text: empty, binary or undecodable content).
+     *
+     * @param fileName the file's name; its extension decides only where the content does not
+     * @param content the file's bytes
+     */
+    public static Optional<String> formatOf(String fileName, byte[] content) {
+        if (!(new SourceReader(Long.MAX_VALUE).read(content) instanceof SourceReader.Text read)) {
+            return Optional.empty();
+        }
+        return FormatDetector.detect(fileName, read.text()).map(ListFormat::label);
+    }
+
+    private ParsedList parse(ListFormat format, Path file, String text) {
+        return switch (format) {
+            case MARKDOWN -> markdown.parse(file, text);
+            case TEXT -> outline.parse(file, text);
+            case BOOKMARKS -> bookmarks.parse(file, text);
+            case CSV -> csv.parse(file, text);
+            case OPML -> opml.parse(file, text);
+            case BIBTEX -> bibtex.parse(file, text);
+        };
     }
 
     private static String extension(Path file) {

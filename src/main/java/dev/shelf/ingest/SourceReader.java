@@ -62,22 +62,26 @@ final class SourceReader {
             if (size > maxBytes) {
                 return new Rejected("file is " + size + " bytes, over the " + maxBytes + "-byte cap for a reading list");
             }
-            byte[] bytes = Files.readAllBytes(file);
-            if (isBlank(bytes)) {
-                return new Rejected("file is empty");
-            }
-            if (looksBinary(bytes)) {
-                return new Rejected("file is binary, not text");
-            }
-            List<LineProblem> problems = new ArrayList<>();
-            String text = decode(bytes, problems);
-            if (text == null) {
-                return new Rejected("file is not valid UTF-8 (nor UTF-16 with a byte-order mark)");
-            }
-            return new Text(mojibake.repair(replaceControls(text, problems)), List.copyOf(problems));
+            return read(Files.readAllBytes(file));
         } catch (IOException e) {
             return new Rejected("cannot be read: " + e);
         }
+    }
+
+    /** Reads content already in memory (an upload, or a file's bytes); the size cap is the caller's business. */
+    Outcome read(byte[] bytes) {
+        if (isBlank(bytes)) {
+            return new Rejected("file is empty");
+        }
+        if (looksBinary(bytes)) {
+            return new Rejected("file is binary, not text");
+        }
+        List<LineProblem> problems = new ArrayList<>();
+        String text = decode(bytes, problems);
+        if (text == null) {
+            return new Rejected("file is not valid UTF-8 (nor UTF-16 with a byte-order mark)");
+        }
+        return new Text(mojibake.repair(replaceControls(text, problems)), List.copyOf(problems));
     }
 
     private static boolean isBlank(byte[] bytes) {

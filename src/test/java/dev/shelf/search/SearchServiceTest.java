@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SearchServiceTest {
 
-    private static final Source PAPERS = new Source("papers", "Papers", Path.of("papers.md"));
-    private static final Source TOOLS = new Source("tools", "Tools", Path.of("tools.md"));
+    private static final Source PAPERS = new Source("papers", "Papers", Path.of("papers.md"), "markdown");
+    private static final Source TOOLS = new Source("tools", "Tools", Path.of("tools.md"), "markdown");
 
     private static final List<Resource> RESOURCES = List.of(
             resource("gguf", "GGUF", "https://example.org/gguf",
