@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MultiModelSearchTest {
 
-    private static final Source LIST = new Source("list", "List", Path.of("list.md"));
+    private static final Source LIST = new Source("list", "List", Path.of("list.md"), "markdown");
     private static final List<Resource> RESOURCES = List.of(
             resource("lora", "LoRA", "https://example.org/lora", "Fine-tune large models with low-rank adapters."),
             resource("weitiao", "微调指南", "https://example.org/weitiao", "如何微调大模型：低秩适配器入门。"),
