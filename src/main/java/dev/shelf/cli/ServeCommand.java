@@ -1,11 +1,15 @@
 package dev.shelf.cli;
 
 import dev.shelf.embed.Encoder;
+import dev.shelf.library.FolderWatcher;
+import dev.shelf.library.Library;
 import dev.shelf.search.SearchService;
 import dev.shelf.search.ServedIndex;
 import dev.shelf.web.SearchLimiter;
+import dev.shelf.web.SourceRoutes;
 import dev.shelf.web.WebApp;
 import io.javalin.Javalin;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,14 +22,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code shelf serve}: the web UI and JSON API. Starts answering at once; when there is no index yet it builds one in
- * the background and the API answers 503 meanwhile. A re-index ({@code shelf index} from another terminal) is picked
- * up within seconds without failing a search. Stops cleanly on SIGTERM or Ctrl-C.
+ * the background and the API answers 503 meanwhile. Lists added or removed through the API, or saved, changed or
+ * deleted in a sources folder by anyone, are re-indexed in the background (one build at a time), the previous build
+ * serving meanwhile; a re-index by {@code shelf index} from another terminal is picked up too. Stops cleanly on
+ * SIGTERM or Ctrl-C.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the web UI and the JSON API.")
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
     /** How often the server looks for a newer build; reading one small file, so cheap. */
     private static final Duration WATCH_PERIOD = Duration.ofSeconds(2);
+    /** How long after a change to the lists a re-index starts: a burst of saves becomes one build. */
+    private static final Duration QUIET_TIME = Duration.ofSeconds(1);
 
     @Spec
     private CommandSpec spec;
@@ -60,16 +68,29 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         });
         int cores = Runtime.getRuntime().availableProcessors();
         SearchLimiter limiter = maxSearches == null ? SearchLimiter.forCores(cores) : SearchLimiter.running(maxSearches);
-        Javalin app = WebApp.create(served::lease, limiter, web);
+        Library library = new Library(workspace.sources, workspace.layout(), encoder, QUIET_TIME, served::refresh,
+                message -> {
+                    PrintWriter to = message.startsWith("error:") || message.startsWith("skipped:") ? err : out;
+                    to.println(message);
+                    to.flush();
+                });
+        Javalin app = WebApp.create(served::lease, limiter, web, new SourceRoutes(library, host));
         if (!isLoopback(host)) {
             err.println("warning: serving on " + host + ": the API has no authentication; anyone who can reach this"
                     + " address can read your reading lists.");
             err.flush();
         }
+        FolderWatcher watcher = FolderWatcher.start(library.folders(), library::changed);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // Reverse order of opening: stop taking requests, then close the index, then the model.
+            // Reverse order of opening: stop taking requests and changes, let a build finish, close the index, the model.
             app.stop();
+            try {
+                watcher.close();
+            } catch (IOException e) {
+                // the watcher's thread ends with the process anyway
+            }
+            library.close();
             served.close();
             encoder.close();
             stopped.countDown();
@@ -77,23 +98,12 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         app.start(host, port);
         out.printf("Shelf is serving http://%s:%d/%n", host.contains(":") ? "[" + host + "]" : host, app.port());
         out.flush();
+        // Serve what there is now; the library builds the first index, or catches up with lists changed since.
         if (!workspace.layout().needsBuild()) {
-            served.refresh();
-            served.watch(WATCH_PERIOD);
-        } else {
-            Thread builder = new Thread(() -> {
-                try {
-                    workspace.buildIfMissing(encoder, err);
-                    served.refresh();
-                } catch (Exception e) {
-                    err.println("error: the first index build failed: " + e.getMessage());
-                    err.flush();
-                }
-                served.watch(WATCH_PERIOD);
-            }, "shelf-first-build");
-            builder.setDaemon(true);
-            builder.start();
+            served.refresh(); // never a build of another format, which this version would misread
         }
+        served.watch(WATCH_PERIOD);
+        library.start();
         stopped.await();
         return 0;
     }

@@ -1,6 +1,10 @@
 package dev.shelf.ingest;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -78,6 +83,49 @@ public final class Ingester {
         }
         List<Resource> resources = merged.values().stream().map(ResourceBuilder::build).toList();
         return new IngestResult(resources, sources, warnings, skipped);
+    }
+
+    /**
+     * The format of a reading list offered as a file (an upload): {@code markdown} or {@code text}, or empty when it
+     * is in no supported format (another extension, binary, not UTF-8, or blank).
+     */
+    public static Optional<String> formatOf(String fileName, byte[] content) {
+        // Kept self-contained: the formats branch replaces this with its own detection at merge.
+        int dot = fileName.lastIndexOf('.');
+        String ext = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+        if (!LIST_EXTENSIONS.contains(ext) || content.length == 0) {
+            return Optional.empty();
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+        if (text.isBlank() || text.indexOf('\u0000') >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(ext.equals("md") || ext.equals("markdown") || MARKDOWN_SIGNS.matcher(text).find()
+                ? "markdown" : "text");
+    }
+
+    /**
+     * A file that {@link #ingest} would read, with the id and name it would give it before reading it (a list's own
+     * title, read from its content, may replace the name).
+     *
+     * @param file the file
+     * @param id the list id
+     * @param name the readable name from the file name
+     */
+    public record Listed(Path file, String id, String name) {
+    }
+
+    /** The files {@link #ingest} reads from these files and folders, in its order, each with its id and name. */
+    public static List<Listed> listed(List<Path> paths) {
+        Set<String> used = new HashSet<>();
+        return listFiles(paths, new ArrayList<>()).stream()
+                .map(file -> new Listed(file, uniqueId(file, used), readableName(file))).toList();
     }
 
     private static List<Path> listFiles(List<Path> paths, List<IngestWarning> skipped) {
