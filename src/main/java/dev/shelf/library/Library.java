@@ -333,6 +333,13 @@ public final class Library implements AutoCloseable {
         }
     }
 
+    /** Whether no change waits for a build and none runs (tests wait for this). */
+    boolean idle() {
+        synchronized (lock) {
+            return pending.isEmpty() && building.isEmpty();
+        }
+    }
+
     private static Path key(Path file) {
         return file.toAbsolutePath().normalize();
     }

@@ -70,12 +70,14 @@ final class WriteGuard {
         if (zone >= 0) {
             plain = plain.substring(0, zone); // a link-local zone never appears in an Origin
         }
+        if (plain.equals("0:0:0:0:0:0:0:1")) {
+            plain = "::1"; // Java's long form of the loopback; a browser writes it short
+        }
         return plain.contains(":") ? "[" + plain + "]" : plain;
     }
 
     private static boolean isLoopback(String host) {
         String plain = bracketed(host);
-        return plain.equals("localhost") || plain.startsWith("127.") || plain.equals("[::1]")
-                || plain.equals("[0:0:0:0:0:0:0:1]");
+        return plain.equals("localhost") || plain.startsWith("127.") || plain.equals("[::1]");
     }
 }
