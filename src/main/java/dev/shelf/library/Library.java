@@ -93,7 +93,14 @@ public final class Library implements AutoCloseable {
             return;
         }
         Map<Path, Stamp> now = stamps();
-        if (changedSince(servedInfo().orElse(null), now)) {
+        List<Path> missing = sources.stream().filter(path -> !Files.exists(path)).toList();
+        if (!missing.isEmpty()) {
+            // A mistyped --sources must not replace a good index with one that lacks those lists.
+            log.accept("warning: " + missing + " not found: serving the index as it is");
+            synchronized (lock) {
+                built = now;
+            }
+        } else if (changedSince(servedInfo().orElse(null), now)) {
             log.accept("the lists in " + sources + " changed since the index was built: re-indexing");
             queue.request();
         } else {
