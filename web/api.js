@@ -5,8 +5,9 @@ export const STALE = Symbol("stale");
 
 let running = null; // the AbortController of the latest search, null when none is wanted
 
-async function getJson(url, signal) {
-  const response = await fetch(url, { signal, headers: { Accept: "application/json" } });
+async function getJson(url, signal, init = {}) {
+  const response = await fetch(url, { signal, ...init, headers: { Accept: "application/json", ...(init.headers || {}) } });
+  if (response.status === 204) return null;
   let body = null;
   try { body = await response.json(); } catch (e) { body = null; }
   if (!response.ok) {
@@ -43,7 +44,21 @@ export function related(id, k) {
   return getJson(`/api/resources/${encodeURIComponent(id)}/related?k=${encodeURIComponent(k)}`);
 }
 
-/** The reading lists with their resource counts. */
+/** The reading lists with their resource counts, formats and states (indexing, ready, error). */
 export function sources() {
   return getJson("/api/sources");
+}
+
+/** The header every write sends: the server refuses writes without it (a form on another site cannot send it). */
+const WRITE_HEADERS = { "X-Requested-With": "shelf" };
+
+/** Saves a file as a reading list (replacing one of the same name); answers {id, name, file, state}. */
+export function putList(file) {
+  return getJson(`/api/sources/${encodeURIComponent(file.name)}`, undefined,
+    { method: "PUT", body: file, headers: WRITE_HEADERS });
+}
+
+/** Removes a reading list by id. */
+export function deleteList(id) {
+  return getJson(`/api/sources/${encodeURIComponent(id)}`, undefined, { method: "DELETE", headers: WRITE_HEADERS });
 }

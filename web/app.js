@@ -2,10 +2,10 @@
 import { query, readUrl, writeUrl } from "./state.js";
 import { search, searchSoon } from "./search.js";
 import { listenToResults, select, selectedIndex, showWhy } from "./results.js";
-import { listenToSources, showLists } from "./sources.js";
-import * as api from "./api.js";
+import { listenToSources } from "./sources.js";
+import { listenToLists, refreshLists } from "./lists.js";
 import { el } from "./dom.js";
-import { EXAMPLES, SOURCES_RETRY_MS } from "./settings.js";
+import { EXAMPLES } from "./settings.js";
 
 const $ = (id) => document.getElementById(id);
 const input = $("q");
@@ -19,14 +19,6 @@ function showQuery() {
   if (radio) radio.checked = true;
   query.mode = document.querySelector("input[name=mode]:checked").value; // an unknown mode keeps the checked one
   explainToggle.checked = query.explain;
-}
-
-async function loadSources() {
-  try {
-    showLists(await api.sources());
-  } catch (e) {
-    if (e.status === 503) setTimeout(loadSources, SOURCES_RETRY_MS);
-  }
 }
 
 function onKey(event) {
@@ -68,11 +60,12 @@ $("modes").addEventListener("change", (event) => { query.mode = event.target.val
 explainToggle.addEventListener("change", () => { query.explain = explainToggle.checked; writeUrl(); showWhy(query.explain); });
 listenToResults();
 listenToSources(search);
+listenToLists(search);
 document.addEventListener("keydown", onKey);
 window.addEventListener("popstate", () => { readUrl(); showQuery(); search(); });
 
 readUrl();
 showQuery();
-loadSources();
+refreshLists();
 search();
 input.focus();

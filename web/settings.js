@@ -8,6 +8,8 @@ export const RELATED_COUNT = 5;
 export const DEBOUNCE_MS = 140;
 /** Wait before asking for the lists again while the index is being built, in milliseconds. */
 export const SOURCES_RETRY_MS = 2000;
+/** How often the lists' states are asked for while one is indexing, in milliseconds. */
+export const LISTS_POLL_MS = 1000;
 /** Wait before retrying a search the server refused with 503 and no Retry-After, in seconds. */
 export const SEARCH_RETRY_SECONDS = 2;
 /** The search mode used when the URL names none (and left out of the URL). */

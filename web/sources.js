@@ -1,4 +1,5 @@
-// The lists on the left: one checkbox per reading list, with its count (the search's facets), filtering the results.
+// The lists on the left: one checkbox per reading list, with its count (the search's facets), filtering the results,
+// its state (indexing, ready, or the error) and a remove button (handled by lists.js).
 import { el } from "./dom.js";
 import { query } from "./state.js";
 
@@ -19,9 +20,25 @@ function render() {
     label.append(box, el("span", "source-name", source.name), el("span", "count", count));
     if (count === 0) label.classList.add("zero");
     label.title = source.file;
+    // A list not in the index yet cannot filter: the server would refuse its id.
+    box.disabled = source.state !== undefined && source.state !== "ready" && !source.resources;
     item.appendChild(label);
+    if (source.state) item.appendChild(stateLine(source));
     list.appendChild(item);
   }
+}
+
+function stateLine(source) {
+  const line = el("div", "list-state " + source.state);
+  const text = source.state === "error" ? source.error : source.state === "indexing" ? "indexing…" : "ready";
+  line.appendChild(el("span", "state-text", text));
+  const remove = el("button", "remove-list", "Remove");
+  remove.type = "button";
+  remove.dataset.id = source.id;
+  remove.dataset.name = source.name;
+  remove.setAttribute("aria-label", `Remove the list ${source.name}`);
+  line.appendChild(remove);
+  return line;
 }
 
 /** Shows these reading lists. */

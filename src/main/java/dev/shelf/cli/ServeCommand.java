@@ -1,17 +1,21 @@
 package dev.shelf.cli;
 
 import dev.shelf.embed.Encoders;
+import dev.shelf.library.FolderWatcher;
+import dev.shelf.library.Library;
 import dev.shelf.search.SearchSettings;
-import java.util.concurrent.ExecutorService;
 import dev.shelf.search.SearchService;
 import dev.shelf.search.ServedIndex;
 import dev.shelf.web.SearchLimiter;
+import dev.shelf.web.SourceRoutes;
 import dev.shelf.web.WebApp;
 import io.javalin.Javalin;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,14 +24,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code shelf serve}: the web UI and JSON API. Starts answering at once; when there is no index yet it builds one in
- * the background and the API answers 503 meanwhile. A re-index ({@code shelf index} from another terminal) is picked
- * up within seconds without failing a search. Stops cleanly on SIGTERM or Ctrl-C.
+ * the background and the API answers 503 meanwhile. Lists added or removed through the API, or saved, changed or
+ * deleted in a sources folder by anyone, are re-indexed in the background (one build at a time), the previous build
+ * serving meanwhile; a re-index by {@code shelf index} from another terminal is picked up too. Stops cleanly on
+ * SIGTERM or Ctrl-C.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the web UI and the JSON API.")
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
     /** How often the server looks for a newer build; reading one small file, so cheap. */
     private static final Duration WATCH_PERIOD = Duration.ofSeconds(2);
+    /** How long after a change to the lists a re-index starts: a burst of saves becomes one build. */
+    private static final Duration QUIET_TIME = Duration.ofSeconds(1);
 
     @Spec
     private CommandSpec spec;
@@ -63,16 +71,29 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         });
         int cores = Runtime.getRuntime().availableProcessors();
         SearchLimiter limiter = maxSearches == null ? SearchLimiter.forCores(cores) : SearchLimiter.running(maxSearches);
-        Javalin app = WebApp.create(served::lease, limiter, web);
+        Library library = new Library(workspace.sources, workspace.layout(), encoders, QUIET_TIME, served::refresh,
+                message -> {
+                    PrintWriter to = message.startsWith("error:") || message.startsWith("skipped:") ? err : out;
+                    to.println(message);
+                    to.flush();
+                });
+        Javalin app = WebApp.create(served::lease, limiter, web, new SourceRoutes(library, host));
         if (!isLoopback(host)) {
             err.println("warning: serving on " + host + ": the API has no authentication; anyone who can reach this"
                     + " address can read your reading lists.");
             err.flush();
         }
+        FolderWatcher watcher = FolderWatcher.start(library.folders(), library::changed);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // Reverse order of opening: stop taking requests, then close the index, then the model.
+            // Reverse order of opening: stop taking requests and changes, let a build finish, close the index, the model.
             app.stop();
+            try {
+                watcher.close();
+            } catch (IOException e) {
+                // the watcher's thread ends with the process anyway
+            }
+            library.close();
             served.close();
             encodes.close();
             encoders.close();
@@ -81,23 +102,12 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         app.start(host, port);
         out.printf("Shelf is serving http://%s:%d/%n", host.contains(":") ? "[" + host + "]" : host, app.port());
         out.flush();
+        // Serve what there is now; the library builds the first index, or catches up with lists changed since.
         if (!workspace.layout().needsBuild(encoders.names())) {
-            served.refresh();
-            served.watch(WATCH_PERIOD);
-        } else {
-            Thread builder = new Thread(() -> {
-                try {
-                    workspace.buildIfMissing(encoders, err);
-                    served.refresh();
-                } catch (Exception e) {
-                    err.println("error: the first index build failed: " + e.getMessage());
-                    err.flush();
-                }
-                served.watch(WATCH_PERIOD);
-            }, "shelf-first-build");
-            builder.setDaemon(true);
-            builder.start();
+            served.refresh(); // never a build of another format or without a model in use, which would be misread
         }
+        served.watch(WATCH_PERIOD);
+        library.start();
         stopped.await();
         return 0;
     }

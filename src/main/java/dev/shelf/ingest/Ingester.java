@@ -93,6 +93,24 @@ public final class Ingester {
         return new IngestResult(resources, sources, warnings, skipped);
     }
 
+    /**
+     * A file that {@link #ingest} would read, with the id and name it would give it before reading it (a list's own
+     * title, read from its content, may replace the name).
+     *
+     * @param file the file
+     * @param id the list id
+     * @param name the readable name from the file name
+     */
+    public record Listed(Path file, String id, String name) {
+    }
+
+    /** The files {@link #ingest} reads from these files and folders, in its order, each with its id and name. */
+    public static List<Listed> listed(List<Path> paths) {
+        Set<String> used = new HashSet<>();
+        return listFiles(paths, new ArrayList<>()).stream()
+                .map(file -> new Listed(file, uniqueId(file, used), readableName(file))).toList();
+    }
+
     private static List<Path> listFiles(List<Path> paths, List<IngestWarning> skipped) {
         Set<Path> files = new LinkedHashSet<>();
         for (Path path : paths) {

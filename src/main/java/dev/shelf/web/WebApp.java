@@ -30,7 +30,7 @@ public final class WebApp {
 
     /** The longest query accepted, in characters. */
     public static final int MAX_QUERY_CHARS = 500;
-    /** The largest request body accepted (the API takes none). */
+    /** The largest request body accepted, but by the route that saves a list (which takes up to 20 MB). */
     public static final long MAX_REQUEST_BYTES = 64 * 1024;
     /** How much of a bad parameter value an error message quotes. */
     private static final int QUOTED_CHARS = 60;
@@ -59,6 +59,18 @@ public final class WebApp {
      * @param webDir the folder of the UI's static files
      */
     public static Javalin create(ServiceProvider services, SearchLimiter limiter, Path webDir) {
+        return create(services, limiter, webDir, null);
+    }
+
+    /**
+     * The app, not started, whose lists can be added and removed.
+     *
+     * @param services the search service, empty while the first index is being built
+     * @param limiter how many searches run and wait at once; beyond that the API answers 503
+     * @param webDir the folder of the UI's static files
+     * @param lists the routes that list, add and remove lists; null for the read-only list of the served build
+     */
+    public static Javalin create(ServiceProvider services, SearchLimiter limiter, Path webDir, SourceRoutes lists) {
         Api api = new Api(services, limiter);
         return Javalin.create(config -> {
             config.http.compressionStrategy = CompressionStrategy.GZIP;
@@ -77,7 +89,11 @@ public final class WebApp {
             config.routes.get("/api/search", api::search);
             config.routes.get("/api/resources/{id}", api::resource);
             config.routes.get("/api/resources/{id}/related", api::related);
-            config.routes.get("/api/sources", api::sources);
+            if (lists == null) {
+                config.routes.get("/api/sources", api::sources);
+            } else {
+                lists.register(config.routes);
+            }
             config.routes.get("/api/health", api::health);
 
             config.routes.exception(ApiException.class, (e, ctx) -> {
@@ -97,8 +113,12 @@ public final class WebApp {
                     error(ctx, 404, "not_found", "No such API route: " + ctx.path());
                 }
             });
-            config.routes.error(413, ctx -> error(ctx, 413, "too_large", "The request is larger than "
-                    + MAX_REQUEST_BYTES + " bytes."));
+            config.routes.error(413, ctx -> {
+                String body = ctx.result();
+                if (body == null || !body.contains("\"error\"")) {
+                    error(ctx, 413, "too_large", "The request is larger than " + MAX_REQUEST_BYTES + " bytes.");
+                }
+            });
         });
     }
 

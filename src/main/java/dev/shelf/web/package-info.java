@@ -1,6 +1,8 @@
 /**
  * The JSON API and the static UI on Javalin: {@link dev.shelf.web.WebApp#create} builds the app around a search
  * service; it validates parameters, bounds concurrent searches ({@link dev.shelf.web.SearchLimiter}), maps every
- * failure (Jetty's own included) to a JSON error, and holds no search logic.
+ * failure (Jetty's own included) to a JSON error, and holds no search logic. {@link dev.shelf.web.SourceRoutes} lists,
+ * adds and removes reading lists through a {@code dev.shelf.library.Library}; its writes answer only Shelf's own page
+ * ({@code WriteGuard}: the {@code X-Requested-With: shelf} header and, when given, the server's own origin).
  */
 package dev.shelf.web;

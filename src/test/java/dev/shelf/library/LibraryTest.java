@@ -1,0 +1,272 @@
+package dev.shelf.library;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shelf.embed.Encoders;
+import dev.shelf.embed.Encoder;
+import dev.shelf.embed.HashingEncoder;
+import dev.shelf.index.IndexLayout;
+import dev.shelf.index.LuceneChunkIndex;
+import dev.shelf.search.SearchMode;
+import dev.shelf.search.SearchRequest;
+import dev.shelf.search.SearchService;
+import dev.shelf.search.ServedIndex;
+import dev.shelf.search.ServiceLease;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The library over a real folder and a real Lucene index, with the hashing stand-in for the model: saves and removals
+ * are built one at a time, coalesced, embedding only what changed, while the previous build answers searches.
+ */
+class LibraryTest {
+
+    @TempDir
+    Path dir;
+    private Path lists;
+    private GatedEncoder encoder;
+    private ServedIndex served;
+    private Library library;
+    private final AtomicInteger builds = new AtomicInteger();
+    private final List<String> log = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        lists = Files.createDirectories(dir.resolve("lists"));
+        Files.writeString(lists.resolve("papers.md"), list("Papers", "alpha", "beta"));
+        IndexLayout layout = new IndexLayout(dir.resolve("index"));
+        encoder = new GatedEncoder(new HashingEncoder(256, 64));
+        served = new ServedIndex(layout, LuceneChunkIndex::open, index -> new SearchService(index, encoder), log::add);
+        library = new Library(List.of(lists), layout, Encoders.of(encoder), Duration.ofMillis(50), () -> {
+            builds.incrementAndGet();
+            served.refresh();
+        }, log::add);
+        library.start();
+        await(() -> library.idle() && builds.get() == 1);
+    }
+
+    @AfterEach
+    void stop() {
+        encoder.open();
+        library.close();
+        served.close();
+    }
+
+    /** A list of two links whose titles and descriptions use the given words only. */
+    private static String list(String title, String first, String second) {
+        return "# " + title + "\n\n* [" + first + " guide](https://example.org/" + first + ") all about " + first + ".\n"
+                + "* [" + second + " notes](https://example.org/" + second + ") all about " + second + ".\n";
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, () -> "not reached within 20 s; log: " + log);
+            Thread.sleep(10);
+        }
+    }
+
+    private Set<String> titlesFor(String query) {
+        try (ServiceLease lease = served.lease().orElseThrow()) {
+            return lease.service().search(new SearchRequest(query, SearchMode.LEXICAL, 10, Set.of(), false)).results()
+                    .stream().map(r -> r.title()).collect(Collectors.toSet());
+        }
+    }
+
+    private Map<String, ListState> states() {
+        return library.lists().stream().collect(Collectors.toMap(ListState::id, s -> s));
+    }
+
+    @Test
+    void a_saved_list_is_searchable_after_its_build_which_embeds_only_its_passages() throws Exception {
+        assertEquals(Set.of(), titlesFor("gamma"));
+        encoder.embedded.clear();
+        Library.Saved saved = library.save("tools.md", bytes(list("Tools", "gamma", "delta")));
+        assertFalse(saved.replaced());
+        assertEquals("tools", saved.list().id());
+        assertEquals(ListState.INDEXING, saved.list().state());
+        await(() -> library.idle() && builds.get() == 2);
+
+        assertEquals(Set.of("gamma guide"), titlesFor("gamma"));
+        assertFalse(encoder.embedded.isEmpty());
+        assertTrue(encoder.embedded.stream().allMatch(text -> text.contains("gamma") || text.contains("delta")),
+                () -> "passages of the unchanged list were embedded again: " + encoder.embedded);
+        ListState tools = states().get("tools");
+        assertEquals(new ListState("tools", "Tools", lists.resolve("tools.md").toString(), "markdown", 2, ListState.READY,
+                null), tools);
+        assertEquals(ListState.READY, states().get("papers").state());
+    }
+
+    @Test
+    void saving_a_list_of_the_same_name_replaces_it_and_leaves_no_temporary_file() throws Exception {
+        library.save("papers.md", bytes(list("Papers", "epsilon", "zeta")));
+        await(() -> library.idle() && builds.get() == 2);
+        assertEquals(Set.of("epsilon guide"), titlesFor("epsilon"));
+        assertEquals(Set.of(), titlesFor("alpha"));
+        Library.Saved again = library.save("papers.md", bytes(list("Papers", "eta", "theta")));
+        assertTrue(again.replaced());
+        try (Stream<Path> files = Files.list(lists)) {
+            assertEquals(List.of("papers.md"), files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void searches_during_a_build_are_answered_by_the_previous_build() throws Exception {
+        encoder.hold();
+        library.save("tools.md", bytes(list("Tools", "gamma", "delta")));
+        assertTrue(encoder.entered.await(20, TimeUnit.SECONDS), "the build reached the model");
+
+        assertEquals(Set.of("alpha guide"), titlesFor("alpha"));
+        assertEquals(Set.of(), titlesFor("gamma"));
+        assertEquals(ListState.INDEXING, states().get("tools").state());
+        assertEquals(ListState.READY, states().get("papers").state());
+
+        encoder.open();
+        await(() -> library.idle() && builds.get() == 2);
+        assertEquals(Set.of("gamma guide"), titlesFor("gamma"));
+    }
+
+    @Test
+    void changes_during_a_build_make_exactly_one_more_build_never_two_at_once() throws Exception {
+        encoder.hold();
+        library.save("one.md", bytes(list("One", "gamma", "delta")));
+        assertTrue(encoder.entered.await(20, TimeUnit.SECONDS));
+        library.save("two.md", bytes(list("Two", "epsilon", "zeta")));
+        library.save("three.md", bytes(list("Three", "eta", "theta")));
+        library.changed(lists.resolve("two.md"));
+        Thread.sleep(200); // four quiet times: without coalescing, builds would queue up behind the running one
+        encoder.open();
+        await(() -> library.idle() && builds.get() >= 3);
+        Thread.sleep(200);
+        assertEquals(3, builds.get(), "the first build, the blocked one, and one for every change made during it");
+        assertEquals(1, encoder.mostAtOnce.get(), "two builds never ran at once");
+        assertEquals(Set.of("eta guide"), titlesFor("eta"));
+    }
+
+    @Test
+    void a_change_that_leaves_the_lists_as_built_builds_nothing() throws Exception {
+        Files.writeString(lists.resolve("picture.png"), "not a list");
+        library.changed(lists.resolve("picture.png"));
+        library.changed(lists.resolve("papers.md")); // the watcher's echo of a save already built
+        await(library::idle);
+        Thread.sleep(200);
+        assertEquals(1, builds.get());
+    }
+
+    @Test
+    void a_removed_list_is_gone_after_the_next_build_and_an_unknown_id_is_reported() throws Exception {
+        library.save("tools.md", bytes(list("Tools", "gamma", "delta")));
+        await(() -> library.idle() && builds.get() == 2);
+        assertEquals(Library.Removal.UNKNOWN, library.delete("no-such-list"));
+        assertEquals(Library.Removal.REMOVED, library.delete("tools"));
+        assertFalse(Files.exists(lists.resolve("tools.md")));
+        assertEquals(ListState.INDEXING, states().get("tools").state(), "still served until the build without it");
+        await(() -> library.idle() && builds.get() == 3);
+        assertEquals(Set.of(), titlesFor("gamma"));
+        assertEquals(Set.of("papers"), states().keySet());
+    }
+
+    @Test
+    void a_list_that_cannot_be_read_is_in_error_with_the_reason_while_the_others_are_ready() throws Exception {
+        Files.write(lists.resolve("broken.md"), new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 0, 0, 0, 0});
+        library.changed(lists.resolve("broken.md"));
+        await(() -> library.idle() && builds.get() == 2);
+        ListState broken = states().get("broken");
+        assertEquals(ListState.ERROR, broken.state());
+        assertEquals("file is binary, not text", broken.error());
+        assertEquals(null, broken.format());
+        assertEquals(ListState.READY, states().get("papers").state());
+    }
+
+    /** The hashing encoder, counting what it embeds, and holding passages back while closed. */
+    private static final class GatedEncoder implements Encoder {
+        private final Encoder inner;
+        private volatile CountDownLatch gate = new CountDownLatch(0);
+        volatile CountDownLatch entered = new CountDownLatch(1);
+        final List<String> embedded = new CopyOnWriteArrayList<>();
+        private final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger mostAtOnce = new AtomicInteger();
+
+        GatedEncoder(Encoder inner) {
+            this.inner = inner;
+        }
+
+        /** Holds the next passages back until {@link #open}; {@link #entered} then says when a build reaches here. */
+        void hold() {
+            entered = new CountDownLatch(1);
+            gate = new CountDownLatch(1);
+        }
+
+        void open() {
+            gate.countDown();
+        }
+
+        @Override
+        public void close() {
+            // the wrapped stand-in holds nothing
+        }
+
+        @Override
+        public List<float[]> encode(List<String> passages) {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                entered.countDown();
+                gate.await();
+                embedded.addAll(passages);
+                return inner.encode(passages);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } finally {
+                running.decrementAndGet();
+            }
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public int dimensions() {
+            return inner.dimensions();
+        }
+
+        @Override
+        public int chunkTokens() {
+            return inner.chunkTokens();
+        }
+
+        @Override
+        public int tokenCount(String text) {
+            return inner.tokenCount(text);
+        }
+
+        @Override
+        public float[] encodeQuery(String query) {
+            return inner.encodeQuery(query);
+        }
+    }
+}
