@@ -2,6 +2,7 @@ package dev.shelf.cli;
 
 import dev.shelf.search.Fusion;
 import dev.shelf.search.SearchSettings;
+import java.util.OptionalDouble;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -19,16 +20,16 @@ final class RankingOptions {
     @Option(names = "--fusion", description = "How hybrid mode fuses: weighted or rrf (default: ${DEFAULT-VALUE}).")
     private Fusion fusion = SearchSettings.DEFAULT.fusion();
 
-    private double weight = SearchSettings.DEFAULT_SEMANTIC_WEIGHT;
+    private OptionalDouble weight = SearchSettings.DEFAULT.semanticWeight();
 
     @Option(names = "--weight", paramLabel = "W",
-            description = "Semantic weight in fusion, 0..1; the lexical list weighs 1 - W (default: "
-                    + SearchSettings.DEFAULT_SEMANTIC_WEIGHT + ").")
+            description = "Semantic weight in fusion, 0..1, shared by the models' lists; the lexical list weighs 1 - W"
+                    + " (default: every list weighs the same).")
     void weight(double value) {
         if (!(value >= 0 && value <= 1)) {
             throw new ParameterException(command.commandLine(), "--weight must be between 0 and 1, got " + value);
         }
-        weight = value;
+        weight = OptionalDouble.of(value);
     }
 
     @Option(names = "--query-aware", negatable = true, fallbackValue = "true",
@@ -36,8 +37,21 @@ final class RankingOptions {
                     + " (default: ${DEFAULT-VALUE}).")
     private boolean queryAware = SearchSettings.DEFAULT.queryAware();
 
+    private double sectionLift = SearchSettings.DEFAULT.sectionLift();
+
+    @Option(names = "--section-lift", paramLabel = "A",
+            description = "How much a result gains of the best other match under its heading, 0..1 (default: "
+                    + "0, off: it did not win on the held-out half of the tuning set).")
+    void sectionLift(double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new ParameterException(command.commandLine(), "--section-lift must be between 0 and 1, got " + value);
+        }
+        sectionLift = value;
+    }
+
     /** The default settings with these choices. */
     SearchSettings settings() {
-        return SearchSettings.DEFAULT.withFusion(fusion).withSemanticWeight(weight).withQueryAware(queryAware);
+        return SearchSettings.DEFAULT.withFusion(fusion).withSemanticWeight(weight).withQueryAware(queryAware)
+                .withSectionLift(sectionLift);
     }
 }

@@ -41,7 +41,8 @@ final class Workspace {
     static final String DEFAULT_SOURCES = "index/sources";
     static final String DEFAULT_INDEX = "index";
     /** The models in use by default, primary first (chosen on the tuning set: see the README's Quality section). */
-    static final String DEFAULT_MODELS = "models/bge-small-en-v15-q";
+    static final String DEFAULT_MODELS =
+            "models/bge-small-en-v15-q,models/e5-small-v2-q,models/all-minilm-l6-v2-q,models/bge-small-zh-v15-q";
     /** The index backend: the embedded Lucene index. */
     static final ChunkIndex.Opener OPENER = LuceneChunkIndex::open;
 

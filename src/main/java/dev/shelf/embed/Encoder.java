@@ -32,7 +32,12 @@ public interface Encoder extends AutoCloseable {
      * vector field and ranked list then have nothing for it.
      */
     default boolean covers(String text) {
-        return true;
+        return scope().covers(text);
+    }
+
+    /** Which texts the model embeds: all, or only Chinese (a specialist, which a Chinese query may ask alone). */
+    default Scope scope() {
+        return Scope.ALL;
     }
 
     @Override

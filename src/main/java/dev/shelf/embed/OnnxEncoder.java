@@ -140,8 +140,8 @@ public final class OnnxEncoder implements Encoder {
     }
 
     @Override
-    public boolean covers(String text) {
-        return spec.scope().covers(text);
+    public Scope scope() {
+        return spec.scope();
     }
 
     /** The query's vector, with the model's query prefix. */

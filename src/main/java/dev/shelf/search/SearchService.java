@@ -4,13 +4,16 @@ import dev.shelf.embed.Encoder;
 import dev.shelf.embed.Encoders;
 import dev.shelf.index.BuildInfo;
 import dev.shelf.index.ChunkIndex;
+import dev.shelf.ingest.Mention;
 import dev.shelf.ingest.Resource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -40,6 +43,7 @@ public final class SearchService {
     private final Executor encodes;
     private final Map<String, QueryVectorCache> queryVectors = new HashMap<>();
     private final Map<String, List<String>> idsByTitle = new HashMap<>();
+    private final Map<String, Set<String>> sectionsById = new HashMap<>();
 
     /**
      * A service over the index with the given models (those the build has a vector field for are used; the primary
@@ -60,7 +64,19 @@ public final class SearchService {
         }
         for (Resource r : index.resources()) {
             idsByTitle.computeIfAbsent(TitlePromotion.key(r.title()), key -> new ArrayList<>()).add(r.id());
+            sectionsById.put(r.id(), sections(r));
         }
+    }
+
+    /** The sections a resource is listed in: list id and heading path of each mention under a heading. */
+    private static Set<String> sections(Resource r) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Mention m : r.sources()) {
+            if (!m.section().isEmpty()) {
+                keys.add(m.id() + "\u0000" + String.join("\u0000", m.section()));
+            }
+        }
+        return keys;
     }
 
     /** A service with one model, encoding on the caller's thread. */
@@ -89,7 +105,9 @@ public final class SearchService {
         Map<String, Double> weights = weights(query, rankings);
         List<Fused> ranked = clock.time("fusion", () -> rankings.size() == 1 && request.mode() != SearchMode.HYBRID
                 ? Fusion.single(rankings.get(0))
-                : TitlePromotion.promote(settings.fusion().fuse(inputs(rankings, weights)),
+                : TitlePromotion.promote(SectionLift.lift(settings.fusion().fuse(inputs(rankings, weights)),
+                        id -> sectionsById.getOrDefault(id, Set.of()),
+                        request.mode() == SearchMode.HYBRID ? settings.sectionLift() : 0),
                         request.mode() == SearchMode.HYBRID ? exactTitles(query, request.sources()) : List.of()));
         List<SearchResult> results = results(query, rankings, ranked, weights, request.k(), clock);
         Map<String, Integer> facets = clock.time("facets", () -> Resource.countByList(
@@ -133,8 +151,8 @@ public final class SearchService {
      * profile times each model's encode (or its cache hit) and its vector search.
      */
     private List<Ranking> retrieve(String query, SearchMode mode, Set<String> sources, StageClock clock) {
-        List<Encoder> asked = mode == SearchMode.LEXICAL ? List.of()
-                : models.stream().filter(m -> m.covers(query)).toList();
+        List<Encoder> asked = mode == SearchMode.LEXICAL ? List.of() : QueryWeights.modelsFor(query, models,
+                settings.queryAware());
         Map<String, CompletableFuture<TimedLookup>> vectors = new LinkedHashMap<>();
         for (Encoder model : asked) {
             vectors.put(model.name(), CompletableFuture.supplyAsync(() -> {
@@ -172,7 +190,7 @@ public final class SearchService {
     private Map<String, Double> weights(String query, List<Ranking> rankings) {
         boolean lexical = rankings.stream().anyMatch(r -> r.retriever().equals(LEXICAL));
         List<String> modelLists = rankings.stream().map(Ranking::retriever).filter(n -> !n.equals(LEXICAL)).toList();
-        double share = lexical ? settings.semanticWeight() : 1;
+        OptionalDouble share = lexical ? settings.semanticWeight() : OptionalDouble.empty();
         return QueryWeights.of(query, lexical, modelLists, share, settings.queryAware());
     }
 

@@ -158,8 +158,8 @@ class MultiModelSearchTest {
         }
 
         @Override
-        public boolean covers(String text) {
-            return Scope.CHINESE.covers(text);
+        public Scope scope() {
+            return Scope.CHINESE;
         }
 
         @Override
