@@ -8,12 +8,23 @@ const list = document.getElementById("results");
 const template = document.getElementById("result-template");
 let selected = -1; // index of the result walked to with the arrow keys, -1 when none
 
+/** How a list is named under "Why this result": keyword for BM25, the model's id for each embedding model. */
+function listLabel(name) {
+  return name === "lexical" ? "keyword (BM25)" : `${name} (cosine)`;
+}
+
 function renderWhy(target, result, explain) {
-  const rows = [
-    ["keyword (BM25)", result.lexical ? `#${result.lexical.rank} · ${result.lexical.score.toFixed(3)}` : "not found"],
-    ["semantic (cosine)", result.semantic ? `#${result.semantic.rank} · ${result.semantic.score.toFixed(3)}` : "not found"],
-    ["fused score", typeof result.score === "number" ? result.score.toFixed(4) : "—"],
+  // Each list fused for this query, with its weight, and where it ranked the result; older answers carry only two.
+  const lists = Array.isArray(result.lists) && result.lists.length > 0 ? result.lists : [
+    { list: "lexical", weight: null, ...(result.lexical || { rank: null, score: null }) },
+    { list: "semantic", weight: null, ...(result.semantic || { rank: null, score: null }) },
   ];
+  const rows = lists.map((l) => [
+    listLabel(l.list),
+    (l.rank ? `#${l.rank} · ${l.score.toFixed(3)}` : "not found")
+      + (typeof l.weight === "number" ? ` · weight ${l.weight.toFixed(2)}` : ""),
+  ]);
+  rows.push(["fused score", typeof result.score === "number" ? result.score.toFixed(4) : "—"]);
   target.replaceChildren();
   for (const [name, value] of rows) target.append(el("dt", null, name), el("dd", null, value));
   target.hidden = !explain;

@@ -20,6 +20,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,20 +72,36 @@ final class Workspace {
         return new IndexLayout(index);
     }
 
-    /** Loads the models; the caller closes them. */
+    /** Loads the models side by side (start-up waits for the slowest, not the sum); the caller closes them. */
     Encoders encoders() {
         int cores = Runtime.getRuntime().availableProcessors();
         int n = threads == null ? cores : Math.max(1, Math.min(cores, threads));
-        List<Encoder> loaded = new ArrayList<>();
-        try {
-            for (Path model : models) {
-                loaded.add(new OnnxEncoder(ModelSpec.load(model), n, OnnxEncoder.DEFAULT_BATCH_SIZE));
-            }
-            return new Encoders(loaded);
-        } catch (RuntimeException e) {
-            loaded.forEach(Encoder::close);
-            throw e;
+        List<CompletableFuture<Encoder>> loading;
+        // Own threads: the common pool has one thread on two cores, and would load the models one after another.
+        try (ExecutorService loaders = Executors.newFixedThreadPool(models.size())) {
+            loading = models.stream().map(model -> CompletableFuture.supplyAsync(
+                    () -> (Encoder) new OnnxEncoder(ModelSpec.load(model), n, OnnxEncoder.DEFAULT_BATCH_SIZE),
+                    loaders)).toList();
         }
+        List<Encoder> loaded = new ArrayList<>();
+        RuntimeException failure = null;
+        for (CompletableFuture<Encoder> model : loading) {
+            try {
+                loaded.add(model.join());
+            } catch (CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            }
+        }
+        if (failure != null) {
+            loaded.forEach(Encoder::close);
+            throw failure;
+        }
+        return new Encoders(loaded);
     }
 
     /**

@@ -55,6 +55,19 @@ class RetrievalIT {
     }
 
     @Test
+    void an_entry_described_in_chinese_in_one_list_and_english_in_another_is_found_by_both_in_either_script() {
+        // The Traditional-Chinese course and the English powerhouse list both hold this link: one resource, both texts.
+        String title = "Fine-tune Llama 2 in Google Colab";
+        List<SearchResult> simplified = search("微调您的第一个 Llama 2 模型", SearchMode.LEXICAL, 3);
+        List<SearchResult> traditional = search("微調您的第一個 Llama 2 模型", SearchMode.LEXICAL, 3);
+        List<SearchResult> english = search("step by step guide to fine-tune llama 2 in colab", SearchMode.LEXICAL, 3);
+        for (List<SearchResult> results : List.of(simplified, traditional, english)) {
+            assertEquals(title, results.get(0).title(), () -> titles(results));
+            assertEquals(2, results.get(0).sources().stream().map(m -> m.id()).distinct().count());
+        }
+    }
+
+    @Test
     void exact_rare_terms_are_rank_1_in_hybrid() {
         assertEquals(ABLITERATION, search("abliteration", SearchMode.HYBRID, 10).get(0).url());
         SearchResult gguf = search("GGUF", SearchMode.HYBRID, 10).get(0);

@@ -114,7 +114,9 @@ class BrowserIT {
         browser.findElement(By.id("explain")).click();
         waiting().until(d -> d.findElement(By.cssSelector("#results .result .why")).isDisplayed());
         String why = browser.findElement(By.cssSelector("#results .result .why")).getText();
-        assertTrue(why.contains("semantic (cosine)") && why.contains("not found"), why);
+        // Semantic mode fuses the model's list alone, with all the weight; the keyword list takes no part.
+        assertTrue(why.contains("bge-small-en-v15-q (cosine)") && why.contains("weight 1.00"), why);
+        assertFalse(why.contains("keyword (BM25)"), why);
         List<WebElement> results = results();
         assertTrue(results.stream().anyMatch(r -> r.getText().contains("abliteration")), "the paraphrase finds its target");
     }
