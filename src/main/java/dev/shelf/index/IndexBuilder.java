@@ -7,6 +7,7 @@ import dev.shelf.embed.EmbeddingCache;
 import dev.shelf.embed.Encoder;
 import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
+import dev.shelf.map.MapFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -140,6 +141,7 @@ public final class IndexBuilder {
         Path previous = layout.current().orElse(null);
         try {
             write(build, resources, chunks, keys, cache);
+            MapFiles.write(build, previous, resources, sources, chunks, i -> cache.get(keys.get(i)));
             new BuildInfo(BuildInfo.FORMAT, Instant.now().toString(), modelId, encoder.dimensions(), resources.size(),
                     chunks.size(), sourceInfos(resources, sources)).write(build);
             layout.switchTo(build);
