@@ -3,6 +3,7 @@ import { query, readUrl, writeUrl } from "./state.js";
 import { search, searchSoon } from "./search.js";
 import { listenToResults, select, selectedIndex, showWhy } from "./results.js";
 import { listenToSources, showLists } from "./sources.js";
+import "./map.js";
 import * as api from "./api.js";
 import { el } from "./dom.js";
 import { EXAMPLES, SOURCES_RETRY_MS } from "./settings.js";

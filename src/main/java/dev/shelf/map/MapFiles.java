@@ -66,7 +66,10 @@ public final class MapFiles {
     static Set<String> listWords(List<Source> sources) {
         Set<String> words = new HashSet<>();
         for (Source source : sources) {
-            words.addAll(TopicLabels.words(source.name() + " " + source.id(), Set.of()));
+            for (String word : TopicLabels.words(source.name() + " " + source.id(), Set.of())) {
+                words.add(word);
+                words.add(word + "s"); // "llm" in a list's name, "llms" in its entries
+            }
         }
         return words;
     }

@@ -34,6 +34,8 @@ final class StopWords {
             + " paper papers notebook notebooks repo repository code book books chapter section sections read learn"
             + " learning article awesome collection curated everything anything something part series beginner"
             + " beginners comprehensive complete detailed explained explains explanation understanding understand"
+            + " spend version versions implement implementing implementation outperform outperforms filtered"
+            + " generating provide provides provided including includes"
             ).split(" +")));
 
     private StopWords() {

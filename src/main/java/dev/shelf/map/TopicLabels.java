@@ -25,6 +25,7 @@ public final class TopicLabels {
     public static final int MAX_WORDS = 3;
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
     private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9]+");
+    private static final Pattern BREAK = Pattern.compile("[.,:;!?()\\[\\]{}|/\"\\n]+");
 
     private TopicLabels() {
     }
@@ -59,26 +60,34 @@ public final class TopicLabels {
     }
 
     /**
-     * The words of a title or description that may name a topic: links removed, lower case, accents folded, Latin
-     * words of two or more letters, no stop words, no excluded word, no number.
+     * The terms of a title or description that may name a topic: its words and pairs of adjacent words ("hugging
+     * face"), links removed, lower case, accents folded, hyphenated words joined ("fine-tuning" is "finetuning"),
+     * Latin words of two or more letters, no stop word, no excluded word, no number. Punctuation and a stop word
+     * break a pair.
      */
     public static Set<String> words(String text, Set<String> excluded) {
-        String plain = Normalizer.normalize(URL.matcher(text == null ? "" : text).replaceAll(" "), Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
-        Set<String> words = new LinkedHashSet<>();
-        Matcher m = WORD.matcher(plain);
-        while (m.find()) {
-            String word = m.group();
-            if (!StopWords.contains(word) && !excluded.contains(word)) {
-                words.add(word);
+        String plain = Normalizer.normalize(URL.matcher(text == null ? "" : text).replaceAll(" . "), Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).replaceAll("(?<=[a-z0-9])-(?=[a-z0-9])", "");
+        Set<String> terms = new LinkedHashSet<>();
+        for (String phrase : BREAK.split(plain)) {
+            String previous = null;
+            for (String token : phrase.split("[^a-z0-9]+")) {
+                boolean word = WORD.matcher(token).matches() && !StopWords.contains(token) && !excluded.contains(token);
+                if (word) {
+                    terms.add(token);
+                    if (previous != null) {
+                        terms.add(previous + " " + token);
+                    }
+                }
+                previous = word ? token : (token.isEmpty() ? previous : null);
             }
         }
-        return words;
+        return terms;
     }
 
     /**
-     * A label of two or three words per class: its best-scoring words that no larger class's label used and that are
-     * not a plural or prefix of a word already in the label; classes are served largest first so the big topics get
+     * A label of two or three words per class: its best-scoring terms (words or pairs) that no larger class's label
+     * used and that are not a plural or prefix of a word already in the label; classes are served largest first so the big topics get
      * their best words (so no two labels share a word or its plural). A word must occur at least twice in the class, unless the class has too few such words.
      *
      * @param counts per class, how many of its resources use each word (as {@link #words} finds them)
@@ -95,11 +104,14 @@ public final class TopicLabels {
         String[] labels = new String[counts.size()];
         for (int c : order) {
             List<String> ranked = new ArrayList<>(scores.get(c).keySet());
-            ranked.sort(Comparator.comparingDouble((String w) -> -scores.get(c).get(w)).thenComparing(w -> w));
+            // Of equal scores the pair goes first: "hugging face" says more than "hugging" or "face" alone.
+            ranked.sort(Comparator.comparingDouble((String w) -> -scores.get(c).get(w))
+                    .thenComparing(w -> -w.split(" ").length).thenComparing(w -> w));
             List<String> chosen = pick(ranked, used, w -> counts.get(c).get(w) >= 2);
-            if (chosen.size() < 2) {
+            if (chosen.stream().mapToInt(t -> t.split(" ").length).sum() < 2) {
                 chosen = pick(ranked, used, w -> true);
             }
+            chosen = joinPairs(chosen, counts.get(c));
             used.addAll(chosen);
             // A cluster whose every word a larger one took is named by its number, which keeps labels distinct.
             labels[c] = chosen.isEmpty() ? "topic " + (c + 1) : String.join(", ", chosen);
@@ -107,22 +119,54 @@ public final class TopicLabels {
         return List.of(labels);
     }
 
+    /** Two chosen words that mostly occur as a pair ("face", "hugging") become that pair ("hugging face"). */
+    private static List<String> joinPairs(List<String> chosen, Map<String, Integer> counts) {
+        List<String> joined = new ArrayList<>(chosen);
+        for (int i = 0; i < joined.size(); i++) {
+            for (int j = 0; j < joined.size(); j++) {
+                String a = joined.get(i);
+                String b = joined.get(j);
+                String pair = a + " " + b;
+                if (i != j && !a.contains(" ") && !b.contains(" ")
+                        && 2 * counts.getOrDefault(pair, 0) >= Math.min(counts.get(a), counts.get(b))) {
+                    joined.set(i, pair);
+                    joined.remove(j);
+                    return joinPairs(joined, counts);
+                }
+            }
+        }
+        return joined;
+    }
+
     private static List<String> pick(List<String> ranked, Set<String> used, java.util.function.Predicate<String> ok) {
         List<String> chosen = new ArrayList<>();
-        for (String word : ranked) {
-            if (chosen.size() == MAX_WORDS) {
-                break;
+        int words = 0;
+        for (String term : ranked) {
+            int size = term.split(" ").length;
+            if (words + size > MAX_WORDS) {
+                continue;
             }
-            if (ok.test(word) && used.stream().noneMatch(w -> similar(w, word))
-                    && chosen.stream().noneMatch(w -> similar(w, word))) {
-                chosen.add(word);
+            if (ok.test(term) && used.stream().noneMatch(w -> similar(w, term))
+                    && chosen.stream().noneMatch(w -> similar(w, term))) {
+                chosen.add(term);
+                words += size;
             }
         }
         return chosen;
     }
 
-    /** "model" and "models", "quant" and "quantization": one of the two is enough in a label. */
+    /**
+     * Whether one of two terms is enough in a label: a word of one is a prefix of a word of the other ("model" and
+     * "models", "quant" and "quantization", "hugging" and "hugging face").
+     */
     static boolean similar(String a, String b) {
-        return a.startsWith(b) || b.startsWith(a);
+        for (String x : a.split(" ")) {
+            for (String y : b.split(" ")) {
+                if (x.startsWith(y) || y.startsWith(x)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

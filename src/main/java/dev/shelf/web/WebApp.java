@@ -79,6 +79,7 @@ public final class WebApp {
             config.routes.get("/api/resources/{id}/related", api::related);
             config.routes.get("/api/sources", api::sources);
             config.routes.get("/api/health", api::health);
+            config.routes.get("/api/map", new MapRoutes(services)::map);
 
             config.routes.exception(ApiException.class, (e, ctx) -> {
                 if (e.retryAfterSeconds() > 0) {

@@ -33,10 +33,10 @@ class TopicLabelsTest {
     }
 
     @Test
-    void words_drop_links_stop_words_numbers_excluded_words_and_fold_accents() {
+    void terms_are_words_and_adjacent_pairs_without_links_stop_words_numbers_or_excluded_words() {
         Set<String> words = TopicLabels.words("The Guide to QLoRA fine-tuning on 1 GPU: https://github.com/x/qlora-repo "
                 + "(café edition) from Borch", Set.of("borch"));
-        assertEquals(List.of("qlora", "fine", "tuning", "gpu", "cafe", "edition"), List.copyOf(words));
+        assertEquals(Set.of("qlora", "finetuning", "qlora finetuning", "gpu", "cafe", "edition", "cafe edition"), words);
     }
 
     @Test
@@ -53,6 +53,25 @@ class TopicLabelsTest {
         assertEquals("merging, mergekit, llama", labels.get(1));
         // Class 2: agents 0.639, tools 0.520, model (used) 0.286.
         assertEquals("agents, tools", labels.get(2));
+    }
+
+    @Test
+    void a_pair_counts_as_two_words_of_a_label_and_hides_its_own_words() {
+        List<String> labels = TopicLabels.labels(List.of(Map.of("hugging face", 5, "hugging", 4, "face", 5, "hub", 3),
+                Map.of("face", 4, "vision", 4)), new int[] {5, 4});
+        // Words 17 and 8, A = 12.5. Class 0: "hugging face" 5/17 * ln(1 + A/5) = 0.368, hugging 4/17 * ln(1 + A/4)
+        // = 0.333 (in the pair: refused), hub 3/17 * ln(1 + A/3) = 0.290, face 5/17 * ln(1 + A/9) = 0.256 (refused).
+        assertEquals("hugging face, hub", labels.get(0));
+        // Class 1 may not repeat "face": one word is all it has left.
+        assertEquals("vision", labels.get(1));
+    }
+
+    @Test
+    void two_chosen_words_that_mostly_come_as_a_pair_become_the_pair() {
+        // A = 10. "face" 4/10 * ln(1 + 10/4) = 0.501 goes first; "hugging face" (3/10 * ln(1 + 10/3) = 0.440) repeats
+        // it and is refused; "hugging" (0.440) is taken. The pair accounts for all of hugging's uses, so they merge.
+        List<String> labels = TopicLabels.labels(List.of(Map.of("face", 4, "hugging", 3, "hugging face", 3)), new int[] {4});
+        assertEquals("hugging face", labels.get(0));
     }
 
     @Test
