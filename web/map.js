@@ -82,13 +82,13 @@ function draw() {
   const w = canvas.clientWidth, h = canvas.clientHeight, { k, tx, ty } = view;
   ctx.fillStyle = css("--panel");
   ctx.fillRect(0, 0, w, h);
-  const n = xs.length, size = Math.max(1.5, Math.min(6, k / Math.sqrt(n) / 4)), half = size / 2;
+  const n = xs.length, size = Math.max(1.5, Math.min(7, k / Math.sqrt(n) / 3)), half = size / 2;
   const filtering = query.sources.size > 0;
   const dim = lit !== null || filtering;
   members.forEach((own, c) => {
     ctx.fillStyle = colour(c);
     for (const pass of dim ? [false, true] : [true]) {
-      ctx.globalAlpha = pass ? 0.9 : 0.16;
+      ctx.globalAlpha = pass ? 0.9 : 0.22;
       for (const i of own) {
         const x = tx + xs[i] * k, y = ty + ys[i] * k;
         if (x < -size || y < -size || x > w + size || y > h + size) continue;
@@ -104,13 +104,13 @@ function draw() {
 }
 
 function drawHits(k, tx, ty) {
-  ctx.lineWidth = 2;
-  ctx.strokeStyle = css("--panel");
+  ctx.lineWidth = 1.5;
+  ctx.strokeStyle = css("--text");
   map.points.forEach((p, i) => {
     if (!lit.has(p.id) || !inFilter(i)) return;
     const x = tx + xs[i] * k, y = ty + ys[i] * k;
     ctx.beginPath();
-    ctx.arc(x, y, 5.5, 0, 2 * Math.PI);
+    ctx.arc(x, y, 6, 0, 2 * Math.PI);
     ctx.fillStyle = colour(clusterOf[i]);
     ctx.fill();
     ctx.stroke();
@@ -125,17 +125,27 @@ function ring(x, y, r, stroke) {
   ctx.stroke();
 }
 
+/** Topic labels, largest topic first; a label that would cover one already drawn moves up or down, or waits for a zoom. */
 function drawLabels(k, tx, ty) {
   ctx.font = "600 12.5px system-ui, sans-serif";
   ctx.textAlign = "center";
   ctx.lineJoin = "round";
-  ctx.lineWidth = 4;
-  ctx.strokeStyle = css("--panel");
-  ctx.fillStyle = css("--text");
+  const taken = [];
   for (const c of map.clusters) {
-    const x = tx + c.x * k, y = ty + c.y * k - 10;
-    ctx.strokeText(c.label, x, y);
-    ctx.fillText(c.label, x, y);
+    const width = ctx.measureText(c.label).width + 18, x = tx + c.x * k;
+    const y = [0, -16, 16, -32, 32].map((dy) => ty + c.y * k - 10 + dy).find((top) => !taken.some((b) =>
+      Math.abs(b.x - x) < (b.width + width) / 2 && Math.abs(b.y - top) < 15));
+    if (y === undefined) continue;
+    taken.push({ x, y, width });
+    ctx.lineWidth = 4;
+    ctx.strokeStyle = css("--panel");
+    ctx.strokeText(c.label, x + 6, y);
+    ctx.fillStyle = css("--text");
+    ctx.fillText(c.label, x + 6, y);
+    ctx.beginPath();
+    ctx.arc(x - width / 2 + 10, y - 4, 4, 0, 2 * Math.PI);
+    ctx.fillStyle = colour(c.id);
+    ctx.fill();
   }
 }
 
@@ -329,9 +339,15 @@ function listen() {
 
 listen();
 
-// A hook for the browser tests and measurements: draws once now and says how long it took, in milliseconds.
+// A hook for the browser tests and measurements: timeDraw draws once now and says how long it took (ms); screenOf
+// says where a point is in the page; size how many points there are; litCount how many the search lights up.
 window.shelfMap = {
   timeDraw() { const start = performance.now(); draw(); return performance.now() - start; },
+  screenOf(i) {
+    const box = canvas.getBoundingClientRect();
+    return { x: box.left + view.tx + xs[i] * view.k, y: box.top + view.ty + ys[i] * view.k };
+  },
+  size: () => (xs ? xs.length : 0),
+  litCount: () => (lit && map ? map.points.filter((p) => lit.has(p.id)).length : 0),
   use,
-  ready: () => load(),
 };

@@ -35,7 +35,7 @@ final class StopWords {
             + " learning article awesome collection curated everything anything something part series beginner"
             + " beginners comprehensive complete detailed explained explains explanation understanding understand"
             + " spend version versions implement implementing implementation outperform outperforms filtered"
-            + " generating provide provides provided including includes"
+            + " generating provide provides provided including includes consisting consists contains containing"
             ).split(" +")));
 
     private StopWords() {

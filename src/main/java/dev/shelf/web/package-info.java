@@ -1,6 +1,7 @@
 /**
  * The JSON API and the static UI on Javalin: {@link dev.shelf.web.WebApp#create} builds the app around a search
  * service; it validates parameters, bounds concurrent searches ({@link dev.shelf.web.SearchLimiter}), maps every
- * failure (Jetty's own included) to a JSON error, and holds no search logic.
+ * failure (Jetty's own included) to a JSON error, and holds no search logic. {@code MapRoutes} serves the build's
+ * topic map ({@code GET /api/map}) with an ETag.
  */
 package dev.shelf.web;
