@@ -20,6 +20,11 @@ public final class Umap {
     private static final double A = 1.577;
     private static final double B = 0.8951;
     private static final int NEGATIVE_RATE = 5;
+    /**
+     * Passes of the optimisation: umap-learn's choice for large inputs (it takes 500 below 10,000 points); 500 costs
+     * 2.5 times as long for the same trustworthiness on the bundled lists.
+     */
+    private static final int EPOCHS = 200;
     private static final double CLIP = 4.0;
 
     private Umap() {
@@ -42,7 +47,7 @@ public final class Umap {
         Neighbours knn = Neighbours.exact(vectors, k);
         Graph graph = Graph.fuzzy(knn, n);
         double[][] init = Pca.project2(vectors);
-        optimize(init, graph, n <= 10_000 ? 500 : 200, new SplittableRandom(seed));
+        optimize(init, graph, EPOCHS, new SplittableRandom(seed));
         return init;
     }
 
@@ -70,7 +75,8 @@ public final class Umap {
                 double[] current = y[graph.heads[e]];
                 double[] other = y[graph.tails[e]];
                 double d2 = dist2(current, other);
-                double attract = d2 > 0 ? (-2.0 * A * B * StrictMath.pow(d2, B - 1.0)) / (A * StrictMath.pow(d2, B) + 1.0) : 0;
+                double powB1 = d2 > 0 ? Math.pow(d2, B - 1.0) : 0;
+                double attract = d2 > 0 ? (-2.0 * A * B * powB1) / (A * powB1 * d2 + 1.0) : 0;
                 for (int d = 0; d < 2; d++) {
                     double grad = clip(attract * (current[d] - other[d])) * alpha;
                     current[d] += grad;
@@ -85,7 +91,7 @@ public final class Umap {
                     }
                     double[] far = y[j];
                     double f2 = dist2(current, far);
-                    double repel = f2 > 0 ? (2.0 * B) / ((0.001 + f2) * (A * StrictMath.pow(f2, B) + 1.0)) : 0;
+                    double repel = f2 > 0 ? (2.0 * B) / ((0.001 + f2) * (A * Math.pow(f2, B) + 1.0)) : 0;
                     for (int d = 0; d < 2; d++) {
                         current[d] += (repel > 0 ? clip(repel * (current[d] - far[d])) : CLIP) * alpha;
                     }

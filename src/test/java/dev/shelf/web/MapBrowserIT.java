@@ -142,11 +142,13 @@ class MapBrowserIT {
         assertTrue(tip.startsWith(browser.findElement(By.cssSelector("#map-card .result .title")).getText()), tip);
         assertTrue(browser.findElement(By.id("map-live")).getText().length() > 3, "the cursor is announced");
 
-        browser.findElement(By.id("map-zoom-in")).click();
-        double bundled = ((Number) js("return window.shelfMap.timeDraw();")).doubleValue();
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.createDirectories(Path.of("target/screenshots"));
         Files.copy(shot, Path.of("target/screenshots/map.png"), StandardCopyOption.REPLACE_EXISTING);
+        double before = ((Number) js("return window.shelfMap.screenOf(0).x;")).doubleValue();
+        browser.findElement(By.id("map-zoom-in")).click();
+        waiting().until(d -> ((Number) js("return window.shelfMap.screenOf(0).x;")).doubleValue() != before);
+        double bundled = ((Number) js("return window.shelfMap.timeDraw();")).doubleValue();
 
         // The same page with 100,000 made-up points in 40 topics, to time one draw (reported, not asserted).
         double large = ((Number) js("""
