@@ -11,6 +11,7 @@ const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948
 const HOVER_PX = 9;   // how near the pointer must be to a dot to pick it
 const GRID = 64;      // cells per side of the lookup grid for hovering
 const ZOOM_STEP = 1.5;
+const LARGE = 20000;  // from this many points, dragging and zooming move the last picture until they stop
 
 const $ = (id) => document.getElementById(id);
 const canvas = $("map-canvas");
@@ -22,6 +23,11 @@ const note = $("map-note");
 let map = null;         // {points, clusters} from /api/map
 let xs, ys, clusterOf;  // typed arrays of the points' places and topics
 let members = [];       // per topic, its points' indices: one fillStyle per topic when drawing
+let filterOk, on;       // per point, 1 when its lists pass the filter; 1 when it is drawn bright
+let shownFor = {};      // what filterOk and on were computed for
+let litPoints = [];     // the indices of the lit points that pass the filter
+let snapshot = null;    // a large map's last full picture and its view, moved while dragging or zooming
+let settle = 0;
 let grid = null;        // GRID*GRID arrays of point indices, for hovering
 let view = { k: 1, tx: 0, ty: 0 };
 let lit = null;         // Map id -> result of the current search, null when there is no query
@@ -38,6 +44,7 @@ export function use(data) {
   map = data;
   const n = data.points.length;
   xs = new Float32Array(n); ys = new Float32Array(n); clusterOf = new Int32Array(n);
+  filterOk = new Uint8Array(n); on = new Uint8Array(n); snapshot = null;
   grid = Array.from({ length: GRID * GRID }, () => []);
   members = data.clusters.map(() => []);
   data.points.forEach((p, i) => {
@@ -68,37 +75,72 @@ function resize() {
 
 /** Whether the point is in a ticked list (every point when none is ticked). */
 function inFilter(i) {
-  return !query.sources.size || map.points[i].sources.some((s) => query.sources.has(s));
+  return filterOk[i] === 1;
 }
 
-function redraw() {
+/** Recomputes which points pass the list filter and which are lit, when the filter or the search changed. */
+function refreshShown() {
+  const key = [...query.sources].sort().join(",");
+  if (shownFor.lit === lit && shownFor.key === key && shownFor.map === map) return;
+  const n = xs.length;
+  litPoints = [];
+  for (let i = 0; i < n; i++) {
+    const p = map.points[i];
+    filterOk[i] = !query.sources.size || p.sources.some((s) => query.sources.has(s)) ? 1 : 0;
+    on[i] = filterOk[i] && (!lit || lit.has(p.id)) ? 1 : 0;
+    if (lit && on[i]) litPoints.push(i);
+  }
+  shownFor = { lit, key, map };
+}
+
+/** Draws on the next frame; while dragging or zooming a large map, the last picture moved, the full one when it stops. */
+function redraw(moving = false) {
+  if (moving && xs && xs.length > LARGE && snapshot) {
+    clearTimeout(settle);
+    settle = setTimeout(redraw, 150);
+    if (!frame) frame = requestAnimationFrame(() => { frame = 0; drawMoved(); });
+    return;
+  }
   if (!frame) frame = requestAnimationFrame(() => { frame = 0; draw(); });
+}
+
+function drawMoved() {
+  const w = canvas.clientWidth, h = canvas.clientHeight, s = view.k / snapshot.k;
+  ctx.fillStyle = css("--panel");
+  ctx.fillRect(0, 0, w, h);
+  ctx.drawImage(snapshot.image, view.tx - snapshot.tx * s, view.ty - snapshot.ty * s, w * s, h * s);
 }
 
 /** Draws the map once: dots batched per colour (one fillStyle each), lit dots on top, then labels. */
 function draw() {
   if (!map || canvas.hidden || !canvas.clientWidth) return;
   if (canvas.width !== Math.round(canvas.clientWidth * (window.devicePixelRatio || 1))) resize();
+  refreshShown();
   const w = canvas.clientWidth, h = canvas.clientHeight, { k, tx, ty } = view;
   ctx.fillStyle = css("--panel");
   ctx.fillRect(0, 0, w, h);
   const n = xs.length, size = Math.max(1.5, Math.min(7, k / Math.sqrt(n) / 3)), half = size / 2;
-  const filtering = query.sources.size > 0;
-  const dim = lit !== null || filtering;
+  const dim = lit !== null || query.sources.size > 0;
   members.forEach((own, c) => {
     ctx.fillStyle = colour(c);
-    for (const pass of dim ? [false, true] : [true]) {
+    for (const pass of dim ? [0, 1] : [1]) {
       ctx.globalAlpha = pass ? 0.9 : 0.22;
       for (const i of own) {
+        if (on[i] !== pass) continue;
         const x = tx + xs[i] * k, y = ty + ys[i] * k;
-        if (x < -size || y < -size || x > w + size || y > h + size) continue;
-        const on = (!lit || lit.has(map.points[i].id)) && (!filtering || inFilter(i));
-        if (on === pass) ctx.fillRect(x - half, y - half, size, size);
+        if (x > -size && y > -size && x < w + size && y < h + size) ctx.fillRect(x - half, y - half, size, size);
       }
     }
   });
   ctx.globalAlpha = 1;
   if (lit) drawHits(k, tx, ty);
+  if (n > LARGE) {
+    snapshot = snapshot || { image: document.createElement("canvas") };
+    snapshot.image.width = canvas.width;
+    snapshot.image.height = canvas.height;
+    snapshot.image.getContext("2d").drawImage(canvas, 0, 0);
+    Object.assign(snapshot, { k, tx, ty });
+  }
   for (const i of [hover, opened]) if (i >= 0) ring(tx + xs[i] * k, ty + ys[i] * k, 8, css("--focus"));
   drawLabels(k, tx, ty);
 }
@@ -106,8 +148,7 @@ function draw() {
 function drawHits(k, tx, ty) {
   ctx.lineWidth = 1.5;
   ctx.strokeStyle = css("--text");
-  map.points.forEach((p, i) => {
-    if (!lit.has(p.id) || !inFilter(i)) return;
+  litPoints.forEach((i) => {
     const x = tx + xs[i] * k, y = ty + ys[i] * k;
     ctx.beginPath();
     ctx.arc(x, y, 6, 0, 2 * Math.PI);
@@ -204,10 +245,10 @@ function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" })[c]);
 }
 
-function zoom(factor, px = canvas.clientWidth / 2, py = canvas.clientHeight / 2) {
+function zoom(factor, px = canvas.clientWidth / 2, py = canvas.clientHeight / 2, moving = false) {
   view = { k: view.k * factor, tx: px - (px - view.tx) * factor, ty: py - (py - view.ty) * factor };
   tip.hidden = true;
-  redraw();
+  redraw(moving);
 }
 
 /** Moves the keyboard cursor to the nearest shown point in the arrow's direction (only search hits while searching). */
@@ -290,7 +331,7 @@ function listen() {
       view.tx = drag.tx + e.clientX - drag.x;
       view.ty = drag.ty + e.clientY - drag.y;
       tip.hidden = true;
-      redraw();
+      redraw(true);
     } else {
       const i = pick(e.clientX - box.left, e.clientY - box.top);
       if (i !== hover) showTip(i);
@@ -300,13 +341,14 @@ function listen() {
   canvas.addEventListener("pointerup", (e) => {
     const box = canvas.getBoundingClientRect();
     if (drag && !drag.moved) open(pick(e.clientX - box.left, e.clientY - box.top));
+    if (drag && drag.moved) redraw();
     drag = null;
   });
   canvas.addEventListener("pointerleave", () => { if (!drag) showTip(-1); });
   canvas.addEventListener("wheel", (e) => {
     e.preventDefault();
     const box = canvas.getBoundingClientRect();
-    zoom(Math.exp(-e.deltaY * 0.0015), e.clientX - box.left, e.clientY - box.top);
+    zoom(Math.exp(-e.deltaY * 0.0015), e.clientX - box.left, e.clientY - box.top, true);
   }, { passive: false });
   canvas.addEventListener("keydown", (e) => {
     const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };

@@ -150,6 +150,14 @@ class MapBrowserIT {
         waiting().until(d -> ((Number) js("return window.shelfMap.screenOf(0).x;")).doubleValue() != before);
         double bundled = ((Number) js("return window.shelfMap.timeDraw();")).doubleValue();
 
+        // Dark mode: the map's background follows the page's.
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        waiting().until(d -> ((Number) js("const p = document.getElementById('map-canvas').getContext('2d')"
+                + ".getImageData(3, 3, 1, 1).data; return p[0] + p[1] + p[2];")).intValue() < 3 * 80);
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target/screenshots/map-dark.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+
         // The same page with 100,000 made-up points in 40 topics, to time one draw (reported, not asserted).
         double large = ((Number) js("""
                 const n = 100000, clusters = [];
