@@ -28,6 +28,7 @@ let shownFor = {};      // what filterOk and on were computed for
 let litPoints = [];     // the indices of the lit points that pass the filter
 let snapshot = null;    // a large map's last full picture and its view, moved while dragging or zooming
 let settle = 0;
+let fitted = true;      // whether the view is the whole map (follows the canvas's size)
 let grid = null;        // GRID*GRID arrays of point indices, for hovering
 let view = { k: 1, tx: 0, ty: 0 };
 let lit = null;         // Map id -> result of the current search, null when there is no query
@@ -36,7 +37,7 @@ let opened = -1;        // the point whose card is shown
 let frame = 0;
 let loading = null;
 
-function colour(cluster) { return PALETTE[((cluster % PALETTE.length) + PALETTE.length) % PALETTE.length]; }
+function colour(cluster) { return PALETTE[cluster % PALETTE.length]; }
 function css(name) { return getComputedStyle(document.documentElement).getPropertyValue(name).trim(); }
 
 /** Uses this map (the API's answer): indexes it for drawing and hovering, and fits it to the canvas. */
@@ -60,9 +61,9 @@ export function use(data) {
 
 function cell(v) { return Math.max(0, Math.min(GRID - 1, Math.floor(v * GRID))); }
 
+/** Shows the whole map, and keeps showing it whatever the canvas's size until the user pans or zooms. */
 function fit() {
-  const w = canvas.clientWidth, h = canvas.clientHeight, k = Math.min(w, h) * 0.9;
-  view = { k, tx: (w - k) / 2, ty: (h - k) / 2 };
+  fitted = true;
   redraw();
 }
 
@@ -116,7 +117,9 @@ function draw() {
   if (!map || canvas.hidden || !canvas.clientWidth) return;
   if (canvas.width !== Math.round(canvas.clientWidth * (window.devicePixelRatio || 1))) resize();
   refreshShown();
-  const w = canvas.clientWidth, h = canvas.clientHeight, { k, tx, ty } = view;
+  const w = canvas.clientWidth, h = canvas.clientHeight;
+  if (fitted) view = { k: Math.min(w, h) * 0.9, tx: (w - Math.min(w, h) * 0.9) / 2, ty: (h - Math.min(w, h) * 0.9) / 2 };
+  const { k, tx, ty } = view;
   ctx.fillStyle = css("--panel");
   ctx.fillRect(0, 0, w, h);
   const n = xs.length, size = Math.max(1.5, Math.min(7, k / Math.sqrt(n) / 3)), half = size / 2;
@@ -173,7 +176,8 @@ function drawLabels(k, tx, ty) {
   ctx.lineJoin = "round";
   const taken = [];
   for (const c of map.clusters) {
-    const width = ctx.measureText(c.label).width + 18, x = tx + c.x * k;
+    const width = ctx.measureText(c.label).width + 18;
+    const x = Math.max(width / 2, Math.min(canvas.clientWidth - width / 2, tx + c.x * k)); // never cut at an edge
     const y = [0, -16, 16, -32, 32].map((dy) => ty + c.y * k - 10 + dy).find((top) => !taken.some((b) =>
       Math.abs(b.x - x) < (b.width + width) / 2 && Math.abs(b.y - top) < 15));
     if (y === undefined) continue;
@@ -246,6 +250,7 @@ function escapeHtml(text) {
 }
 
 function zoom(factor, px = canvas.clientWidth / 2, py = canvas.clientHeight / 2, moving = false) {
+  fitted = false;
   view = { k: view.k * factor, tx: px - (px - view.tx) * factor, ty: py - (py - view.ty) * factor };
   tip.hidden = true;
   redraw(moving);
@@ -293,6 +298,7 @@ function renderTopics() {
 }
 
 function focusTopic(c) {
+  fitted = false;
   const factor = 3 * (Math.min(canvas.clientWidth, canvas.clientHeight) * 0.9) / view.k;
   view.k *= factor;
   view.tx = canvas.clientWidth / 2 - c.x * view.k;
@@ -318,7 +324,8 @@ function showView(mapView) {
   $("tab-map").tabIndex = mapView ? 0 : -1;
   $("list-view").hidden = mapView;
   $("map-view").hidden = !mapView;
-  if (mapView) { resize(); load().then(() => (map ? fit() : null)); }
+  history.replaceState(null, "", location.pathname + location.search + (mapView ? "#map" : "")); // a bookmark keeps the view
+  if (mapView) { resize(); load().then(() => redraw()); }
 }
 
 function listen() {
@@ -328,6 +335,7 @@ function listen() {
     const box = canvas.getBoundingClientRect();
     if (drag && (drag.moved || Math.hypot(e.clientX - drag.x, e.clientY - drag.y) > 3)) {
       drag.moved = true;
+      fitted = false;
       view.tx = drag.tx + e.clientX - drag.x;
       view.ty = drag.ty + e.clientY - drag.y;
       tip.hidden = true;
@@ -380,9 +388,9 @@ function listen() {
 }
 
 listen();
+if (location.hash === "#map") showView(true);
 
-// A hook for the browser tests and measurements: timeDraw draws once now and says how long it took (ms); screenOf
-// says where a point is in the page; size how many points there are; litCount how many the search lights up.
+// For the browser tests and measurements: timeDraw draws once and says in how many ms; screenOf places a point.
 window.shelfMap = {
   timeDraw() { const start = performance.now(); draw(); return performance.now() - start; },
   screenOf(i) {
