@@ -398,6 +398,6 @@ window.shelfMap = {
     return { x: box.left + view.tx + xs[i] * view.k, y: box.top + view.ty + ys[i] * view.k };
   },
   size: () => (xs ? xs.length : 0),
-  litCount: () => (lit && map ? map.points.filter((p) => lit.has(p.id)).length : 0),
+  brightCount() { if (!on) return 0; refreshShown(); return on.reduce((sum, b) => sum + b, 0); }, // lit and not filtered out
   use,
 };

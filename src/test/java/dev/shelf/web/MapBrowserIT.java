@@ -125,12 +125,26 @@ class MapBrowserIT {
     }
 
     @Test
+    void the_list_filter_dims_the_resources_of_the_other_lists() {
+        openTheMap("/");
+        int all = ((Number) js("return window.shelfMap.size();")).intValue();
+        waiting().until(d -> ((Number) js("return window.shelfMap.brightCount();")).intValue() == all);
+        WebElement list = browser.findElements(By.cssSelector("#sources label")).stream()
+                .filter(l -> l.getText().startsWith("Week 5")).findFirst().orElseThrow();
+        int size = Integer.parseInt(list.findElement(By.cssSelector(".count")).getText());
+        list.findElement(By.cssSelector("input")).click();
+        waiting().until(d -> ((Number) js("return window.shelfMap.brightCount();")).intValue() == size);
+        assertTrue(size > 0 && size < all, size + " of " + all);
+    }
+
+    @Test
     void a_search_lights_up_its_results_and_the_keyboard_walks_them() throws IOException {
         openTheMap("/");
         WebElement box = browser.findElement(By.id("q"));
         box.sendKeys("quantization of model weights");
-        waiting().until(d -> ((Number) js("return window.shelfMap.litCount();")).intValue() >= 10);
-        int results = ((Number) js("return window.shelfMap.litCount();")).intValue();
+        waiting().until(d -> ((Number) js("return window.shelfMap.brightCount();")).intValue() < 100);
+        int results = ((Number) js("return window.shelfMap.brightCount();")).intValue();
+        assertTrue(results >= 10, "the search's results light up: " + results);
         assertTrue(results <= 20, "only the search's results light up: " + results);
 
         WebElement canvas = browser.findElement(By.id("map-canvas"));
