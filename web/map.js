@@ -128,7 +128,7 @@ function draw() {
     ctx.fillStyle = colour(c);
     for (const pass of dim ? [0, 1] : [1]) {
       ctx.globalAlpha = pass ? 0.9 : 0.22;
-      for (const i of own) {
+      for (const i of own) { // a fillRect each: faster in Chromium than one path of squares per colour (measured)
         if (on[i] !== pass) continue;
         const x = tx + xs[i] * k, y = ty + ys[i] * k;
         if (x > -size && y > -size && x < w + size && y < h + size) ctx.fillRect(x - half, y - half, size, size);
@@ -390,9 +390,9 @@ function listen() {
 listen();
 if (location.hash === "#map") showView(true);
 
-// For the browser tests and measurements: timeDraw draws once and says in how many ms; screenOf places a point.
+// For the browser tests and measurements: timeDraw draws once (pixels included) and says in how many ms.
 window.shelfMap = {
-  timeDraw() { const start = performance.now(); draw(); return performance.now() - start; },
+  timeDraw() { const start = performance.now(); draw(); ctx.getImageData(0, 0, 1, 1); return performance.now() - start; },
   screenOf(i) {
     const box = canvas.getBoundingClientRect();
     return { x: box.left + view.tx + xs[i] * view.k, y: box.top + view.ty + ys[i] * view.k };

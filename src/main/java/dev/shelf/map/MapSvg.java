@@ -1,6 +1,7 @@
 package dev.shelf.map;
 
 import java.util.List;
+import java.util.Locale;
 
 /** A static picture of a topic map: every resource a dot in its cluster's colour, each cluster's label at its place. */
 public final class MapSvg {
@@ -53,7 +54,7 @@ public final class MapSvg {
     }
 
     private static String fmt(double value) {
-        return String.format(java.util.Locale.ROOT, "%.1f", value);
+        return String.format(Locale.ROOT, "%.1f", value);
     }
 
     static String escape(String text) {

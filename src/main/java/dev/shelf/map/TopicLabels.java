@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -138,7 +139,7 @@ public final class TopicLabels {
         return joined;
     }
 
-    private static List<String> pick(List<String> ranked, Set<String> used, java.util.function.Predicate<String> ok) {
+    private static List<String> pick(List<String> ranked, Set<String> used, Predicate<String> ok) {
         List<String> chosen = new ArrayList<>();
         int words = 0;
         for (String term : ranked) {

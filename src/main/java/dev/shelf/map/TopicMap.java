@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,7 +52,7 @@ public record TopicMap(int version, String inputs, List<Point> points, List<Clus
     public void write(Path build) throws IOException {
         Path tmp = build.resolve(FILE + ".tmp");
         JSON.writeValue(tmp.toFile(), this);
-        Files.move(tmp, build.resolve(FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, build.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /**

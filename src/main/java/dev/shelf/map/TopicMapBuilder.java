@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
@@ -86,7 +88,7 @@ public final class TopicMapBuilder {
     /** A hash of everything the map is computed from, and of how ({@link TopicMap#VERSION}). */
     public static String fingerprint(List<MapInput> inputs, Set<String> excluded, long seed) {
         MessageDigest digest = Sha256.digest();
-        digest.update(("v" + TopicMap.VERSION + "/" + seed + "/" + new java.util.TreeSet<>(excluded))
+        digest.update(("v" + TopicMap.VERSION + "/" + seed + "/" + new TreeSet<>(excluded))
                 .getBytes(StandardCharsets.UTF_8));
         for (MapInput input : inputs) {
             digest.update((input.id() + "\0" + input.title() + "\0" + input.description() + "\0" + input.sources() + "\0")
@@ -95,7 +97,7 @@ public final class TopicMapBuilder {
             bytes.asFloatBuffer().put(input.vector());
             digest.update(bytes.array());
         }
-        return java.util.HexFormat.of().formatHex(digest.digest());
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** The indices laid out exactly, ascending: all of them, or a seeded random {@link #SAMPLE} of them. */

@@ -1,5 +1,6 @@
 package dev.shelf.map;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -66,7 +67,7 @@ public final class Trustworthiness {
             dist[j] = j == i ? -1 : squared(points[i], points[j]);
             order[j] = j;
         }
-        java.util.Arrays.sort(order, (a, b) -> dist[a] != dist[b] ? Double.compare(dist[a], dist[b]) : Integer.compare(a, b));
+        Arrays.sort(order, (a, b) -> dist[a] != dist[b] ? Double.compare(dist[a], dist[b]) : Integer.compare(a, b));
         return order;
     }
 

@@ -1,7 +1,11 @@
 package dev.shelf.map;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * A 2-D layout of unit vectors by UMAP (McInnes, Healy and Melville, 2018), written here because no well-kept Java port
@@ -117,7 +121,7 @@ public final class Umap {
             int[][] index = new int[n][];
             double[][] distance = new double[n][];
             // Rows are independent, so they run in parallel without changing the result.
-            java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+            IntStream.range(0, n).parallel().forEach(i -> {
                 double[] sims = new double[n];
                 for (int j = 0; j < n; j++) {
                     sims[j] = j == i ? Double.NEGATIVE_INFINITY : Vectors.dot(vectors[i], vectors[j]);
@@ -137,7 +141,7 @@ public final class Umap {
     record Graph(int[] heads, int[] tails, double[] weights) {
 
         static Graph fuzzy(Neighbours knn, int n) {
-            java.util.Map<Long, Double> directed = new java.util.HashMap<>();
+            Map<Long, Double> directed = new HashMap<>();
             int k = knn.index()[0].length;
             double target = StrictMath.log(k) / StrictMath.log(2);
             for (int i = 0; i < n; i++) {
@@ -149,7 +153,7 @@ public final class Umap {
                     directed.put(key(i, knn.index()[i][r]), w);
                 }
             }
-            java.util.TreeMap<Long, Double> symmetric = new java.util.TreeMap<>();
+            TreeMap<Long, Double> symmetric = new TreeMap<>();
             for (var entry : directed.entrySet()) {
                 int i = (int) (entry.getKey() >>> 32);
                 int j = (int) (long) entry.getKey();
