@@ -60,5 +60,6 @@ export async function search() {
     showStatus(building ? "Building the index for the first time… retrying." : e.message, true);
     if (building) setTimeout(search, Math.max(1, e.retryAfter || SEARCH_RETRY_SECONDS) * 1000);
     showResults();
+    announceResults(null);
   }
 }

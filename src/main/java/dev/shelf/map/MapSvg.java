@@ -1,5 +1,6 @@
 package dev.shelf.map;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,6 +15,8 @@ public final class MapSvg {
             "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#1f77b4", "#d62728", "#2ca02c", "#9467bd",
             "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#aec7e8", "#ffbb78");
     private static final int MARGIN = 40;
+    /** The width of a character of a label, about, at 13 px. */
+    private static final double CHAR_WIDTH = 7.5;
 
     private MapSvg() {
     }
@@ -45,12 +48,32 @@ public final class MapSvg {
         }
         svg.append("<g font-size=\"13\" font-weight=\"600\" text-anchor=\"middle\" fill=\"#1d1f23\" stroke=\"#ffffff\" "
                 + "stroke-width=\"3\" paint-order=\"stroke\">\n");
+        List<double[]> taken = new ArrayList<>();
         for (TopicMap.Cluster cluster : map.clusters()) {
-            svg.append("<text x=\"").append(fmt(MARGIN + cluster.x() * inner)).append("\" y=\"")
-                    .append(fmt(MARGIN + cluster.y() * inner - 6)).append("\">").append(escape(cluster.label()))
-                    .append("</text>\n");
+            double width = cluster.label().length() * CHAR_WIDTH;
+            double x = Math.max(width / 2 + 4, Math.min(size - width / 2 - 4, MARGIN + cluster.x() * inner)); // not cut
+            double y = labelY(taken, x, MARGIN + cluster.y() * inner - 6, width);
+            svg.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y)).append("\">")
+                    .append(escape(cluster.label())).append("</text>\n");
         }
         return svg.append("</g>\n</svg>\n").toString();
+    }
+
+    /**
+     * Where a label goes: at its place, or the nearest of a few places above and below it that no label drawn before
+     * (a larger topic's) covers; at its place when all are covered, since a picture cannot zoom in to reveal it.
+     */
+    static double labelY(List<double[]> taken, double x, double y, double width) {
+        for (double dy : new double[] {0, -16, 16, -32, 32}) {
+            double top = y + dy;
+            boolean free = taken.stream().noneMatch(t -> Math.abs(t[0] - x) < (t[2] + width) / 2 && Math.abs(t[1] - top) < 15);
+            if (free) {
+                taken.add(new double[] {x, top, width});
+                return top;
+            }
+        }
+        taken.add(new double[] {x, y, width});
+        return y;
     }
 
     private static String fmt(double value) {
