@@ -4,6 +4,7 @@ import { search, searchSoon } from "./search.js";
 import { listenToResults, select, selectedIndex, showWhy } from "./results.js";
 import { listenToSources } from "./sources.js";
 import { listenToLists, refreshLists } from "./lists.js";
+import "./map.js";
 import { el } from "./dom.js";
 import { EXAMPLES } from "./settings.js";
 

@@ -30,7 +30,8 @@ function renderWhy(target, result, explain) {
   target.hidden = !explain;
 }
 
-function renderResult(result, explain) {
+/** One result's card (also the map's card of a resource). */
+export function renderResult(result, explain) {
   const node = template.content.firstElementChild.cloneNode(true);
   node.dataset.id = result.id;
   const kind = node.querySelector(".kind");
@@ -103,10 +104,10 @@ export function select(index) {
   items[selected].scrollIntoView({ block: "nearest" });
 }
 
-/** Installs the one click listener of the results list (call once): it dispatches by the element clicked. */
-export function listenToResults() {
-  list.addEventListener("click", (event) => {
+/** Installs the one click listener of a list of cards (call once per list): it dispatches by the element clicked. */
+export function listenToResults(target = list) {
+  target.addEventListener("click", (event) => {
     const button = event.target.closest(".related-button");
-    if (button && list.contains(button)) toggleRelated(button.closest(".result"), button);
+    if (button && target.contains(button)) toggleRelated(button.closest(".result"), button);
   });
 }

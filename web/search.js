@@ -9,6 +9,11 @@ const statusLine = document.getElementById("status");
 const emptyState = document.getElementById("empty");
 let timer = null;
 
+/** Tells the map which results to light up (null: none, there is no query). */
+function announceResults(results) {
+  document.dispatchEvent(new CustomEvent("shelf:results", { detail: results }));
+}
+
 function showStatus(text, error = false) {
   statusLine.classList.toggle("error", error);
   statusLine.textContent = text;
@@ -37,6 +42,7 @@ export async function search() {
     emptyState.hidden = false;
     showStatus("");
     showFacets(null);
+    announceResults(null);
     return;
   }
   emptyState.hidden = true;
@@ -48,10 +54,12 @@ export async function search() {
     showFacets(body.facets || {});
     showStatus(summary(body, q));
     showResults(body.results, query.explain);
+    announceResults(body.results);
   } catch (e) {
     const building = e.status === 503;
     showStatus(building ? "Building the index for the first time… retrying." : e.message, true);
     if (building) setTimeout(search, Math.max(1, e.retryAfter || SEARCH_RETRY_SECONDS) * 1000);
     showResults();
+    announceResults(null);
   }
 }

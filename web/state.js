@@ -21,5 +21,5 @@ export function writeUrl() {
   for (const s of query.sources) params.append("source", s);
   if (query.explain) params.set("explain", "true");
   const search = params.toString();
-  history.replaceState(null, "", search ? "?" + search : location.pathname);
+  history.replaceState(null, "", (search ? "?" + search : location.pathname) + location.hash);
 }

@@ -47,6 +47,11 @@ public interface ChunkIndex extends AutoCloseable {
 
     BuildInfo info();
 
+    /** The build folder it reads, where files beside the index live (e.g. the topic map); empty when not on disk. */
+    default Optional<Path> folder() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 

@@ -7,6 +7,7 @@ import dev.shelf.embed.Encoder;
 import dev.shelf.embed.Encoders;
 import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
+import dev.shelf.map.MapFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -137,6 +138,7 @@ public final class IndexBuilder {
         Path previous = layout.current().orElse(null);
         try {
             write(build, resources, chunks, vectors);
+            MapFiles.write(build, previous, resources, sources, chunks, vectors.get(0)::vector);
             List<BuildInfo.ModelInfo> models = vectors.stream().map(ModelVectors::info).toList();
             new BuildInfo(BuildInfo.FORMAT, Instant.now().toString(), primary.name(), primary.dimensions(), models,
                     resources.size(), chunks.size(), sourceInfos(resources, sources)).write(build);

@@ -113,6 +113,11 @@ public final class LuceneChunkIndex implements ChunkIndex {
     }
 
     @Override
+    public Optional<Path> folder() {
+        return directory instanceof FSDirectory fs ? Optional.of(fs.getDirectory()) : Optional.empty();
+    }
+
+    @Override
     public List<ChunkHit> lexical(String text, Set<String> sources, int n) {
         List<String> terms = terms(text);
         if (terms.isEmpty()) {

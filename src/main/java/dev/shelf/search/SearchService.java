@@ -6,6 +6,7 @@ import dev.shelf.index.BuildInfo;
 import dev.shelf.index.ChunkIndex;
 import dev.shelf.ingest.Mention;
 import dev.shelf.ingest.Resource;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -92,6 +93,11 @@ public final class SearchService {
     /** Facts of the build searched: when, which model, which lists. */
     public BuildInfo info() {
         return index.info();
+    }
+
+    /** The folder of the build searched (where its topic map is), if it is on disk. */
+    public Optional<Path> folder() {
+        return index.folder();
     }
 
     public Optional<Resource> resource(String id) {

@@ -95,6 +95,7 @@ public final class WebApp {
                 lists.register(config.routes);
             }
             config.routes.get("/api/health", api::health);
+            config.routes.get("/api/map", new MapRoutes(services)::map);
 
             config.routes.exception(ApiException.class, (e, ctx) -> {
                 if (e.retryAfterSeconds() > 0) {
