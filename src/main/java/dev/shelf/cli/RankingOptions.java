@@ -33,8 +33,8 @@ final class RankingOptions {
     }
 
     @Option(names = "--query-aware", negatable = true, fallbackValue = "true",
-            description = "Weigh the lists by the query's form: a long question weighs the keyword list less"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "Weigh the lists by the query's form: a Chinese query weighs the keyword list as much as"
+                    + " all the models together (default: ${DEFAULT-VALUE}).")
     private boolean queryAware = SearchSettings.DEFAULT.queryAware();
 
     private double sectionLift = SearchSettings.DEFAULT.sectionLift();

@@ -157,8 +157,7 @@ public final class SearchService {
      * profile times each model's encode (or its cache hit) and its vector search.
      */
     private List<Ranking> retrieve(String query, SearchMode mode, Set<String> sources, StageClock clock) {
-        List<Encoder> asked = mode == SearchMode.LEXICAL ? List.of() : QueryWeights.modelsFor(query, models,
-                settings.queryAware());
+        List<Encoder> asked = mode == SearchMode.LEXICAL ? List.of() : QueryWeights.modelsFor(query, models);
         Map<String, CompletableFuture<TimedLookup>> vectors = new LinkedHashMap<>();
         for (Encoder model : asked) {
             vectors.put(model.name(), CompletableFuture.supplyAsync(() -> {
