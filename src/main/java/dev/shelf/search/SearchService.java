@@ -152,19 +152,16 @@ public final class SearchService {
     }
 
     /**
-     * The rankings of the retrievers the mode asks, lexical first, then one per model that covers the query. The
-     * models' query encodes are handed to {@code encodes} first, so that they run while the lexical list is made; the
-     * profile times each model's encode (or its cache hit) and its vector search.
+     * The rankings of the retrievers the mode asks, lexical first, then one per model that covers the query. Each
+     * model's encode and vector search are handed to {@code encodes} first, so that they run while the lexical list is
+     * made; the profile times each model's encode (or its cache hit) and its vector search where they ran, and
+     * "models wait" how long the search then still waited for them.
      */
     private List<Ranking> retrieve(String query, SearchMode mode, Set<String> sources, StageClock clock) {
         List<Encoder> asked = mode == SearchMode.LEXICAL ? List.of() : QueryWeights.modelsFor(query, models);
-        Map<String, CompletableFuture<TimedLookup>> vectors = new LinkedHashMap<>();
+        List<CompletableFuture<ModelRanking>> semantic = new ArrayList<>(asked.size());
         for (Encoder model : asked) {
-            vectors.put(model.name(), CompletableFuture.supplyAsync(() -> {
-                long begin = System.nanoTime();
-                QueryVectorCache.Lookup lookup = queryVectors.get(model.name()).lookup(query, model::encodeQuery);
-                return new TimedLookup(lookup, (System.nanoTime() - begin) / 1e6);
-            }, encodes));
+            semantic.add(CompletableFuture.supplyAsync(() -> modelRanking(model, query, sources), encodes));
         }
         List<Ranking> rankings = new ArrayList<>(1 + asked.size());
         if (mode != SearchMode.SEMANTIC) {
@@ -172,23 +169,33 @@ public final class SearchService {
                     index.lexical(query, sources, PASSAGE_DEPTH), CANDIDATES)));
         }
         long waitBegin = System.nanoTime();
-        Map<String, TimedLookup> lookups = new LinkedHashMap<>();
-        vectors.forEach((name, future) -> lookups.put(name, future.join()));
+        List<ModelRanking> done = semantic.stream().map(CompletableFuture::join).toList();
         if (!asked.isEmpty()) {
-            clock.add("encode wait", waitBegin);
+            clock.add("models wait", waitBegin);
         }
-        for (Map.Entry<String, TimedLookup> lookup : lookups.entrySet()) {
-            String name = lookup.getKey();
-            TimedLookup timed = lookup.getValue();
-            clock.put((timed.lookup().cached() ? "encode (cached) " : "encode ") + name, timed.ms());
-            rankings.add(clock.time("vector " + name, () -> Ranking.ofBestPassages(name,
-                    index.semantic(name, timed.lookup().vector(), sources, PASSAGE_DEPTH), CANDIDATES)));
+        for (ModelRanking m : done) {
+            clock.put((m.cached() ? "encode (cached) " : "encode ") + m.ranking().retriever(), m.encodeMs());
+            clock.put("vector " + m.ranking().retriever(), m.vectorMs());
+            rankings.add(m.ranking());
         }
         return rankings;
     }
 
-    /** A query vector and how long getting it took on the thread that got it. */
-    private record TimedLookup(QueryVectorCache.Lookup lookup, double ms) {
+    /**
+     * One model's ranked list for the query: its query vector (from the cache, or encoded), then the nearest passages,
+     * both on the thread that runs it, so that each model's vector search overlaps the others' encodes.
+     */
+    private ModelRanking modelRanking(Encoder model, String query, Set<String> sources) {
+        long begin = System.nanoTime();
+        QueryVectorCache.Lookup lookup = queryVectors.get(model.name()).lookup(query, model::encodeQuery);
+        long encoded = System.nanoTime();
+        Ranking ranking = Ranking.ofBestPassages(model.name(),
+                index.semantic(model.name(), lookup.vector(), sources, PASSAGE_DEPTH), CANDIDATES);
+        return new ModelRanking(ranking, lookup.cached(), (encoded - begin) / 1e6, (System.nanoTime() - encoded) / 1e6);
+    }
+
+    /** A model's ranked list, whether its query vector was cached, and the milliseconds of its two stages. */
+    private record ModelRanking(Ranking ranking, boolean cached, double encodeMs, double vectorMs) {
     }
 
     /** This query's weight of each list that answered. */
