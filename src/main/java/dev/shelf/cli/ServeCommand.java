@@ -1,6 +1,7 @@
 package dev.shelf.cli;
 
 import dev.shelf.embed.Encoders;
+import dev.shelf.index.ShelfAnalyzer;
 import dev.shelf.library.FolderWatcher;
 import dev.shelf.library.Library;
 import dev.shelf.search.SearchSettings;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import picocli.CommandLine.Command;
@@ -62,7 +64,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        CompletableFuture<Void> analyzer = CompletableFuture.runAsync(ShelfAnalyzer::prepare);
         Encoders encoders = workspace.encoders();
+        analyzer.join();
         ExecutorService encodes = Workspace.encodePool();
         ServedIndex served = new ServedIndex(workspace.layout(), Workspace.OPENER,
                 index -> new SearchService(index, encoders, SearchSettings.DEFAULT, encodes), message -> {

@@ -57,6 +57,14 @@ public final class ShelfAnalyzer extends Analyzer {
                 traditionalToSimplified())));
     }
 
+    /**
+     * Compiles ICU's Traditional-Simplified rules, which ICU then keeps: the first compile takes about half a second,
+     * which a server does beside loading its models rather than in its first search.
+     */
+    public static void prepare() {
+        traditionalToSimplified();
+    }
+
     /** One per token stream: a transliterator keeps state while it works and must not be shared between threads. */
     private static Transliterator traditionalToSimplified() {
         return Transliterator.getInstance("Traditional-Simplified");
