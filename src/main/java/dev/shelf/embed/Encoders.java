@@ -3,7 +3,6 @@ package dev.shelf.embed;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,11 +34,6 @@ public record Encoders(List<Encoder> all) implements AutoCloseable {
 
     public Encoder primary() {
         return all.get(0);
-    }
-
-    /** The model of that name, if it is in use. */
-    public Optional<Encoder> named(String name) {
-        return all.stream().filter(e -> e.name().equals(name)).findFirst();
     }
 
     /** The names, primary first. */
