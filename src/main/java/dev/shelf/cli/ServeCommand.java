@@ -108,7 +108,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         out.flush();
         // Serve what there is now; the library builds the first index, or catches up with lists changed since.
         if (!workspace.layout().needsBuild(encoders.names())) {
-            served.refresh(); // never a build of another format or without a model in use, which would be misread
+            served.refresh(); // the library replaces a build of another format or without a model in use
         }
         served.watch(WATCH_PERIOD);
         library.start();

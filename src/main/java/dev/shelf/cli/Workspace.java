@@ -101,7 +101,12 @@ final class Workspace {
             loaded.forEach(Encoder::close);
             throw failure;
         }
-        return new Encoders(loaded);
+        try {
+            return new Encoders(loaded);
+        } catch (RuntimeException e) {
+            loaded.forEach(Encoder::close);
+            throw e;
+        }
     }
 
     /**

@@ -3,10 +3,11 @@ package dev.shelf.embed;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * The embedding models in use, primary first: each has its own vector field in the index, its own embedding cache and
+ * The embedding models in use, primary first (a model that reads every text): each has its own vector field in the index, its own embedding cache and
  * its own ranked list in the fuser. The primary model's token counts cut passages, and its vectors find related
  * articles. NOTE: thread-safe as its encoders are; closing it closes every encoder once.
  *
@@ -17,12 +18,18 @@ public record Encoders(List<Encoder> all) implements AutoCloseable {
     public Encoders {
         all = List.copyOf(all);
         if (all.isEmpty()) {
-            throw new IllegalArgumentException("at least one embedding model is needed");
+            throw new ModelException("at least one embedding model is needed", null);
+        }
+        // The primary model's vector of every passage is stored (related articles, the topic map): it must read all.
+        if (all.get(0).scope() != Scope.ALL) {
+            throw new ModelException("the first model, " + all.get(0).name() + ", embeds only some texts (scope "
+                    + all.get(0).scope().name().toLowerCase(Locale.ROOT)
+                    + "); put a model that reads every text first in --models", null);
         }
         Set<String> names = new HashSet<>();
         for (Encoder e : all) {
             if (!names.add(e.name())) {
-                throw new IllegalArgumentException("model " + e.name() + " is named twice");
+                throw new ModelException("model " + e.name() + " is named twice in --models", null);
             }
         }
     }

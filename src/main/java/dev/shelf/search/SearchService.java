@@ -164,12 +164,19 @@ public final class SearchService {
             semantic.add(CompletableFuture.supplyAsync(() -> modelRanking(model, query, sources), encodes));
         }
         List<Ranking> rankings = new ArrayList<>(1 + asked.size());
-        if (mode != SearchMode.SEMANTIC) {
-            rankings.add(clock.time("lexical", () -> Ranking.ofBestPassages(LEXICAL,
-                    index.lexical(query, sources, PASSAGE_DEPTH), CANDIDATES)));
+        List<ModelRanking> done;
+        long waitBegin;
+        try {
+            if (mode != SearchMode.SEMANTIC) {
+                rankings.add(clock.time("lexical", () -> Ranking.ofBestPassages(LEXICAL,
+                        index.lexical(query, sources, PASSAGE_DEPTH), CANDIDATES)));
+            }
+            waitBegin = System.nanoTime();
+            done = semantic.stream().map(CompletableFuture::join).toList();
+        } finally {
+            // Never leave a model's search running after this one fails: its index may be closed under it.
+            CompletableFuture.allOf(semantic.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         }
-        long waitBegin = System.nanoTime();
-        List<ModelRanking> done = semantic.stream().map(CompletableFuture::join).toList();
         if (!asked.isEmpty()) {
             clock.add("models wait", waitBegin);
         }
@@ -229,8 +236,10 @@ public final class SearchService {
         }
         List<Ranking> rankings = new ArrayList<>(2);
         rankings.add(Ranking.ofBestPassages(LEXICAL, index.moreLikeThis(id, PASSAGE_DEPTH), CANDIDATES));
-        index.vector(id).ifPresent(v -> rankings.add(Ranking.ofBestPassages(primary,
-                index.semantic(index.info().model(), v, Set.of(), PASSAGE_DEPTH), CANDIDATES)));
+        // The stored vector is the build's primary model's, so it is searched in that model's field, under its name.
+        String model = index.info().model();
+        index.vector(id).ifPresent(v -> rankings.add(Ranking.ofBestPassages(model,
+                index.semantic(model, v, Set.of(), PASSAGE_DEPTH), CANDIDATES)));
         List<Ranking> others = rankings.stream().map(r -> r.filter(other -> !isDuplicate(self.get(), other))).toList();
         Map<String, Double> weights = QueryWeights.of("", true,
                 others.stream().map(Ranking::retriever).filter(n -> !n.equals(LEXICAL)).toList(),
@@ -241,7 +250,7 @@ public final class SearchService {
                 break;
             }
             index.resource(f.id()).ifPresent(r -> results.add(SearchResult.of(r, Snippets.plain(r.description()), f,
-                    primary, weights)));
+                    model, weights)));
         }
         return Optional.of(results);
     }
