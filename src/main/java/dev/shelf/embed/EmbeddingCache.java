@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Vectors already computed, keyed by the SHA-256 of the model id and the exact text, persisted in one file so that
- * re-indexing unchanged lists embeds nothing.
+ * Vectors already computed, keyed by the SHA-256 of the model's vector identity ({@link Encoder#vectorIdentity}: its
+ * name, passage prefix, pooling...) and the exact text, persisted in one file so that re-indexing unchanged lists
+ * embeds nothing.
  *
  * <p>The file is a small binary log (magic, dimensions, then hash + floats per entry), written to a temporary file and
  * moved into place, so a killed write never leaves a torn cache; an unreadable cache is treated as empty. Hand-written

@@ -35,6 +35,15 @@ public interface Encoder extends AutoCloseable {
         return scope().covers(text);
     }
 
+    /**
+     * What makes this model's vectors what they are: its name, and for a real model the passage prefix, pooling and
+     * normalization it embeds with. The embedding cache keys vectors by it, so that changing one of those in a
+     * model's spec embeds the passages again instead of reusing vectors made the old way.
+     */
+    default String vectorIdentity() {
+        return name();
+    }
+
     /** Which texts the model embeds: all, or only Chinese (a specialist, which a Chinese query may ask alone). */
     default Scope scope() {
         return Scope.ALL;

@@ -140,6 +140,12 @@ public final class OnnxEncoder implements Encoder {
     }
 
     @Override
+    public String vectorIdentity() {
+        return String.join("\u0000", spec.name(), spec.passagePrefix(), spec.pooling().name(),
+                Boolean.toString(spec.normalize()), Integer.toString(spec.dimensions()));
+    }
+
+    @Override
     public Scope scope() {
         return spec.scope();
     }

@@ -32,7 +32,7 @@ final class ModelVectors {
     }
 
     static ModelVectors open(Encoder encoder, List<Chunk> chunks, IndexLayout layout) throws IOException {
-        EmbeddingCache cache = EmbeddingCache.open(layout.embeddingCache(encoder.name()), encoder.name(),
+        EmbeddingCache cache = EmbeddingCache.open(layout.embeddingCache(encoder.name()), encoder.vectorIdentity(),
                 encoder.dimensions());
         List<String> keys = new ArrayList<>(chunks.size());
         for (Chunk chunk : chunks) {

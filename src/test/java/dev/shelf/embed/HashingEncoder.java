@@ -19,14 +19,33 @@ public final class HashingEncoder implements Encoder {
 
     private final int dimensions;
     private final int chunkTokens;
+    private final String variant;
 
     /**
      * @param dimensions vector length
      * @param chunkTokens the token (word) budget of one indexed passage, at least 16 (the chunker's minimum)
      */
     public HashingEncoder(int dimensions, int chunkTokens) {
+        this(dimensions, chunkTokens, "");
+    }
+
+    private HashingEncoder(int dimensions, int chunkTokens, String variant) {
         this.dimensions = dimensions;
         this.chunkTokens = chunkTokens;
+        this.variant = variant;
+    }
+
+    /**
+     * The same model under the same name whose vectors count as made another way (as a real model whose passage
+     * prefix or pooling changed): its vector identity differs.
+     */
+    public HashingEncoder variant(String name) {
+        return new HashingEncoder(dimensions, chunkTokens, name);
+    }
+
+    @Override
+    public String vectorIdentity() {
+        return variant.isEmpty() ? name() : name() + "/" + variant;
     }
 
     /** The lower-cased words of a text, in order. */

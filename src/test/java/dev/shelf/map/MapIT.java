@@ -53,7 +53,8 @@ class MapIT {
             chunks.addAll(chunker.chunk(resource));
         }
         String model = SharedEncoder.get().name();
-        EmbeddingCache cache = EmbeddingCache.open(new IndexLayout(bundled.root()).embeddingCache(model), model,
+        EmbeddingCache cache = EmbeddingCache.open(new IndexLayout(bundled.root()).embeddingCache(model),
+                SharedEncoder.get().vectorIdentity(),
                 SharedEncoder.get().dimensions());
         inputs = MapFiles.inputs(ingested.resources(), chunks, i -> cache.get(cache.key(chunks.get(i).text())));
     }
