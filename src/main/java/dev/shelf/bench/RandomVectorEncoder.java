@@ -1,6 +1,7 @@
 package dev.shelf.bench;
 
 import dev.shelf.embed.Encoder;
+import dev.shelf.embed.UnitVectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -82,15 +83,10 @@ public final class RandomVectorEncoder implements Encoder {
     float[] vector(String text) {
         Random random = new Random(text.hashCode());
         float[] v = new float[dimensions];
-        double norm = 0;
         for (int i = 0; i < dimensions; i++) {
             v[i] = (float) random.nextGaussian();
-            norm += v[i] * v[i];
         }
-        float scale = (float) (1 / Math.sqrt(norm));
-        for (int i = 0; i < dimensions; i++) {
-            v[i] *= scale;
-        }
+        UnitVectors.normalize(v);
         return v;
     }
 

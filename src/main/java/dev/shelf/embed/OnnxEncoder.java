@@ -247,24 +247,10 @@ public final class OnnxEncoder implements Encoder {
                 }
             }
             if (spec.normalize()) {
-                normalize(v);
+                UnitVectors.normalize(v);
             }
         }
         return out;
-    }
-
-    /** Scales the vector to unit length in place (a zero vector stays zero). */
-    static void normalize(float[] v) {
-        double sum = 0;
-        for (float x : v) {
-            sum += x * x;
-        }
-        float norm = (float) Math.sqrt(sum);
-        if (norm > 0) {
-            for (int i = 0; i < v.length; i++) {
-                v[i] /= norm;
-            }
-        }
     }
 
     @Override

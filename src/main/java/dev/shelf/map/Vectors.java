@@ -1,5 +1,6 @@
 package dev.shelf.map;
 
+import dev.shelf.embed.UnitVectors;
 import java.util.List;
 
 /** Small arithmetic on embedding vectors. */
@@ -10,17 +11,8 @@ public final class Vectors {
 
     /** The vector scaled to length one (a zero vector stays zero). */
     public static float[] normalized(float[] vector) {
-        double norm = 0;
-        for (float x : vector) {
-            norm += (double) x * x;
-        }
         float[] unit = vector.clone();
-        if (norm > 0) {
-            double scale = 1.0 / Math.sqrt(norm);
-            for (int d = 0; d < unit.length; d++) {
-                unit[d] = (float) (unit[d] * scale);
-            }
-        }
+        UnitVectors.normalize(unit);
         return unit;
     }
 

@@ -20,19 +20,31 @@ public final class HashingEncoder implements Encoder {
     private final int dimensions;
     private final int chunkTokens;
     private final String variant;
+    private final Scope scope;
 
     /**
      * @param dimensions vector length
      * @param chunkTokens the token (word) budget of one indexed passage, at least 16 (the chunker's minimum)
      */
     public HashingEncoder(int dimensions, int chunkTokens) {
-        this(dimensions, chunkTokens, "");
+        this(dimensions, chunkTokens, "", Scope.ALL);
     }
 
-    private HashingEncoder(int dimensions, int chunkTokens, String variant) {
+    private HashingEncoder(int dimensions, int chunkTokens, String variant, Scope scope) {
         this.dimensions = dimensions;
         this.chunkTokens = chunkTokens;
         this.variant = variant;
+        this.scope = scope;
+    }
+
+    /** The same model embedding only the texts of the given scope, as bge-small-zh embeds only Chinese. */
+    public HashingEncoder scoped(Scope only) {
+        return new HashingEncoder(dimensions, chunkTokens, variant, only);
+    }
+
+    @Override
+    public Scope scope() {
+        return scope;
     }
 
     /**
@@ -40,7 +52,7 @@ public final class HashingEncoder implements Encoder {
      * prefix or pooling changed): its vector identity differs.
      */
     public HashingEncoder variant(String name) {
-        return new HashingEncoder(dimensions, chunkTokens, name);
+        return new HashingEncoder(dimensions, chunkTokens, name, scope);
     }
 
     @Override
@@ -101,14 +113,7 @@ public final class HashingEncoder implements Encoder {
             return v;
         }
         words.forEach(w -> v[dimension(w)] += 1);
-        double norm = 0;
-        for (float x : v) {
-            norm += x * x;
-        }
-        float scale = (float) (1 / Math.sqrt(norm));
-        for (int i = 0; i < v.length; i++) {
-            v[i] *= scale;
-        }
+        UnitVectors.normalize(v);
         return v;
     }
 

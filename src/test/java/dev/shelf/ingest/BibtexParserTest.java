@@ -1,5 +1,6 @@
 package dev.shelf.ingest;
 
+import static dev.shelf.ingest.IngestedResources.titled;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,11 +20,6 @@ class BibtexParserTest {
 
     @TempDir
     Path dir;
-
-    private static Resource titled(IngestResult result, String title) {
-        return result.resources().stream().filter(r -> r.title().equals(title)).findFirst()
-                .orElseThrow(() -> new AssertionError("no resource " + title + " in " + result.resources()));
-    }
 
     @Test
     void an_entry_with_a_url_keeps_its_abstract_and_its_authors_year_expanded_venue_and_keywords_in_metadata() {

@@ -1,5 +1,6 @@
 package dev.shelf.ingest;
 
+import static dev.shelf.ingest.IngestedResources.titled;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,11 +20,6 @@ class BookmarksParserTest {
 
     @TempDir
     Path dir;
-
-    private static Resource titled(IngestResult result, String title) {
-        return result.resources().stream().filter(r -> r.title().equals(title)).findFirst()
-                .orElseThrow(() -> new AssertionError("no resource " + title + " in " + result.resources()));
-    }
 
     @Test
     void nested_folders_are_the_section_path_and_tags_dates_and_descriptions_are_kept() {

@@ -1,5 +1,6 @@
 package dev.shelf.ingest;
 
+import static dev.shelf.ingest.IngestedResources.titled;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,11 +19,6 @@ class CsvListParserTest {
 
     @TempDir
     Path dir;
-
-    private static Resource titled(IngestResult result, String title) {
-        return result.resources().stream().filter(r -> r.title().equals(title)).findFirst()
-                .orElseThrow(() -> new AssertionError("no resource " + title + " in " + result.resources()));
-    }
 
     @Test
     void pocket_export_splits_tags_on_bars_dates_unix_seconds_and_falls_back_to_the_url_for_an_empty_title() {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shelf.embed.Encoder;
 import dev.shelf.embed.Encoders;
 import dev.shelf.embed.HashingEncoder;
 import dev.shelf.embed.Scope;
@@ -42,7 +41,8 @@ class MultiModelSearchTest {
             resource("gguf", "GGUF", "https://example.org/gguf", "A file format for quantized models."));
 
     private static final HashingEncoder ENGLISH = new HashingEncoder(1024, 64);
-    private static final Encoder CHINESE = new ChineseOnly(new HashingEncoder(512, 64));
+    /** A model that embeds only text with Chinese in it, as bge-small-zh does in production. */
+    private static final HashingEncoder CHINESE = new HashingEncoder(512, 64).scoped(Scope.CHINESE);
 
     @TempDir
     static Path dir;
@@ -122,49 +122,6 @@ class MultiModelSearchTest {
         for (String q : List.of("微调 models", "quantized models", "低秩适配器")) {
             SearchRequest request = new SearchRequest(q, SearchMode.HYBRID, 3, Set.of());
             assertEquals(service.search(request).results(), inline.search(request).results(), q);
-        }
-    }
-
-    /** A model that embeds only text with Chinese in it, as bge-small-zh does in production. */
-    private record ChineseOnly(HashingEncoder inner) implements Encoder {
-        @Override
-        public String name() {
-            return "zh-" + inner.name();
-        }
-
-        @Override
-        public int dimensions() {
-            return inner.dimensions();
-        }
-
-        @Override
-        public int chunkTokens() {
-            return inner.chunkTokens();
-        }
-
-        @Override
-        public int tokenCount(String text) {
-            return inner.tokenCount(text);
-        }
-
-        @Override
-        public float[] encodeQuery(String query) {
-            return inner.encodeQuery(query);
-        }
-
-        @Override
-        public List<float[]> encode(List<String> passages) {
-            return inner.encode(passages);
-        }
-
-        @Override
-        public Scope scope() {
-            return Scope.CHINESE;
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 }
