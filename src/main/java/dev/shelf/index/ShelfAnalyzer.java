@@ -13,8 +13,10 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.icu.ICUTransformFilter;
+import org.apache.lucene.analysis.miscellaneous.ConditionalTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
  * The analyzer of every text field: Unicode word breaking, CJK width folding, Traditional Chinese folded to Simplified
@@ -41,7 +43,7 @@ public final class ShelfAnalyzer extends Analyzer {
     protected TokenStreamComponents createComponents(String fieldName) {
         StandardTokenizer tokenizer = new StandardTokenizer();
         TokenStream stream = new CJKWidthFilter(tokenizer);
-        stream = new ICUTransformFilter(stream, traditionalToSimplified());
+        stream = new HanOnly(stream);
         stream = new LowerCaseFilter(stream);
         stream = new CJKBigramFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
@@ -55,6 +57,24 @@ public final class ShelfAnalyzer extends Analyzer {
     protected TokenStream normalize(String fieldName, TokenStream in) {
         return new ASCIIFoldingFilter(new LowerCaseFilter(new ICUTransformFilter(new CJKWidthFilter(in),
                 traditionalToSimplified())));
+    }
+
+    /**
+     * ICU's Traditional-Simplified transform on Han characters only: the tokenizer makes each one a token of its own,
+     * and running the transform's rules over every English word too cost every search's analysis and highlighting.
+     */
+    private static final class HanOnly extends ConditionalTokenFilter {
+        private static final String IDEOGRAPHIC = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.IDEOGRAPHIC];
+        private final TypeAttribute type = addAttribute(TypeAttribute.class);
+
+        HanOnly(TokenStream input) {
+            super(input, in -> new ICUTransformFilter(in, traditionalToSimplified()));
+        }
+
+        @Override
+        protected boolean shouldFilter() {
+            return IDEOGRAPHIC.equals(type.type());
+        }
     }
 
     /**
