@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
@@ -71,12 +72,15 @@ public final class LuceneChunkIndex implements ChunkIndex {
     private final Analyzer analyzer = new ShelfAnalyzer();
     private final Map<String, Resource> resources;
     private final BuildInfo info;
+    private final PassageTable passages;
 
-    private LuceneChunkIndex(Directory directory, SearcherManager searchers, Map<String, Resource> resources, BuildInfo info) {
+    private LuceneChunkIndex(Directory directory, SearcherManager searchers, Map<String, Resource> resources,
+                             BuildInfo info, PassageTable passages) {
         this.directory = directory;
         this.searchers = searchers;
         this.resources = resources;
         this.info = info;
+        this.passages = passages;
     }
 
     /** Opens a complete build folder. */
@@ -91,9 +95,12 @@ public final class LuceneChunkIndex implements ChunkIndex {
         try {
             SearcherManager searchers = new SearcherManager(directory, null);
             Map<String, Resource> resources = new LinkedHashMap<>();
+            PassageTable passages;
+            // A complete build is never written again and the manager is never refreshed: document numbers stay put.
             IndexSearcher searcher = searchers.acquire();
             try {
                 IndexReader reader = searcher.getIndexReader();
+                passages = PassageTable.read(reader);
                 StoredFields stored = reader.storedFields();
                 for (int doc = 0; doc < reader.maxDoc(); doc++) {
                     String resourceJson = stored.document(doc, Set.of(IndexFields.RESOURCE_JSON)).get(IndexFields.RESOURCE_JSON);
@@ -105,7 +112,8 @@ public final class LuceneChunkIndex implements ChunkIndex {
             } finally {
                 searchers.release(searcher);
             }
-            return new LuceneChunkIndex(directory, searchers, Collections.unmodifiableMap(resources), info);
+            return new LuceneChunkIndex(directory, searchers, Collections.unmodifiableMap(resources), info,
+                    passages);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -165,31 +173,29 @@ public final class LuceneChunkIndex implements ChunkIndex {
             mlt.setMinDocFreq(1);
             mlt.setMaxQueryTerms(25);
             Query query = mlt.like(IndexFields.BODY, new StringReader(resource.title() + "\n" + resource.description()));
-            return hits(searcher, searcher.search(query, n), false);
+            return hits(searcher.search(query, n), false);
         });
     }
 
     @Override
     public Optional<String> passage(String resourceId, int ordinal) {
-        return withSearcher(searcher -> {
-            TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.ID, resourceId + "#" + ordinal)), 1);
-            if (top.scoreDocs.length == 0) {
-                return Optional.<String>empty();
-            }
-            return Optional.ofNullable(searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(IndexFields.BODY))
-                    .get(IndexFields.BODY));
-        });
+        OptionalInt doc = passages.doc(resourceId, ordinal);
+        if (doc.isEmpty()) {
+            return Optional.empty();
+        }
+        return withSearcher(searcher -> Optional.ofNullable(
+                searcher.storedFields().document(doc.getAsInt(), Set.of(IndexFields.BODY)).get(IndexFields.BODY)));
     }
 
     @Override
     public Optional<float[]> vector(String resourceId) {
+        OptionalInt doc = passages.doc(resourceId, 0);
+        if (doc.isEmpty()) {
+            return Optional.empty();
+        }
         return withSearcher(searcher -> {
-            TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.ID, resourceId + "#0")), 1);
-            if (top.scoreDocs.length == 0) {
-                return Optional.<float[]>empty();
-            }
-            Document doc = searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(IndexFields.VECTOR_BYTES));
-            return Optional.of(IndexBuilder.fromBytes(doc.getBinaryValue(IndexFields.VECTOR_BYTES)));
+            Document stored = searcher.storedFields().document(doc.getAsInt(), Set.of(IndexFields.VECTOR_BYTES));
+            return Optional.of(IndexBuilder.fromBytes(stored.getBinaryValue(IndexFields.VECTOR_BYTES)));
         });
     }
 
@@ -259,36 +265,15 @@ public final class LuceneChunkIndex implements ChunkIndex {
     }
 
     private List<ChunkHit> search(Query query, int n, boolean vectorScores) {
-        return withSearcher(searcher -> hits(searcher, searcher.search(query, n), vectorScores));
+        return withSearcher(searcher -> hits(searcher.search(query, n), vectorScores));
     }
 
-    /**
-     * The hits' resource ids and ordinals, read from doc values leaf by leaf in doc order (as doc-values iterators
-     * require), then sorted best first with ties broken by resource id and ordinal.
-     */
-    private static List<ChunkHit> hits(IndexSearcher searcher, TopDocs top, boolean vectorScores) throws IOException {
-        ScoreDoc[] byDoc = top.scoreDocs.clone();
-        Arrays.sort(byDoc, Comparator.comparingInt(sd -> sd.doc));
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        List<ChunkHit> hits = new ArrayList<>(byDoc.length);
-        int leafIndex = -1;
-        SortedDocValues resourceIds = null;
-        NumericDocValues ordinals = null;
-        for (ScoreDoc sd : byDoc) {
-            int leaf = ReaderUtil.subIndex(sd.doc, leaves);
-            if (leaf != leafIndex) {
-                leafIndex = leaf;
-                resourceIds = DocValues.getSorted(leaves.get(leaf).reader(), IndexFields.RESOURCE);
-                ordinals = DocValues.getNumeric(leaves.get(leaf).reader(), IndexFields.ORDINAL);
-            }
-            int doc = sd.doc - leaves.get(leaf).docBase;
-            if (!resourceIds.advanceExact(doc) || !ordinals.advanceExact(doc)) {
-                throw new IOException("passage " + sd.doc + " has no resource id or ordinal");
-            }
+    /** The hits as passages, best first, ties broken by resource id and ordinal. */
+    private List<ChunkHit> hits(TopDocs top, boolean vectorScores) {
+        List<ChunkHit> hits = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
             // Lucene scores dot-product similarity as (1 + cos) / 2; report the cosine itself.
-            float score = vectorScores ? 2 * sd.score - 1 : sd.score;
-            hits.add(new ChunkHit(resourceIds.lookupOrd(resourceIds.ordValue()).utf8ToString(),
-                    (int) ordinals.longValue(), score));
+            hits.add(passages.hit(sd.doc, vectorScores ? 2 * sd.score - 1 : sd.score));
         }
         hits.sort(BEST_FIRST);
         return hits;
