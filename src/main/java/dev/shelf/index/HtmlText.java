@@ -11,8 +11,16 @@ public final class HtmlText {
      * it simply (Lucene's SimpleHTMLEncoder also turns "/" into a numeric entity).
      */
     public static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
+        int first = 0;
+        while (first < text.length() && !needsEscape(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            // The highlighter escapes every piece of every passage, and most pieces have nothing to escape.
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '&' -> out.append("&amp;");
@@ -24,5 +32,9 @@ public final class HtmlText {
             }
         }
         return out.toString();
+    }
+
+    private static boolean needsEscape(char c) {
+        return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'';
     }
 }

@@ -45,7 +45,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
-import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.QueryTermScorer;
 import org.apache.lucene.search.highlight.SimpleFragmenter;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.store.Directory;
@@ -218,7 +218,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         terms.forEach(t -> q.add(new TermQuery(new Term(IndexFields.BODY, t)), BooleanClause.Occur.SHOULD));
         Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), HtmlText::escape,
-                new QueryScorer(q.build(), IndexFields.BODY));
+                new QueryTermScorer(q.build(), IndexFields.BODY));
         highlighter.setTextFragmenter(new SimpleFragmenter(FRAGMENT_CHARS));
         highlighter.setMaxDocCharsToAnalyze(Integer.MAX_VALUE);
         return passage -> {
