@@ -35,25 +35,25 @@ public enum Fusion {
 
     /** Reciprocal rank fusion with constant {@code k}: each list adds {@code weight / (k + rank)}. */
     public static List<Fused> reciprocalRank(List<Input> inputs, int k) {
-        return combine(inputs, (input, entry, rank) -> input.weight() / (k + rank));
+        return combine(inputs, (input, entry, rank) -> inputs.get(input).weight() / (k + rank));
     }
 
     /** Weighted sum of min-max normalized scores. */
     public static List<Fused> weightedMinMax(List<Input> inputs) {
-        Map<Input, double[]> ranges = new LinkedHashMap<>();
-        for (Input input : inputs) {
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (RankedResource e : input.ranking().entries()) {
-                min = Math.min(min, e.score());
-                max = Math.max(max, e.score());
+        double[] mins = new double[inputs.size()];
+        double[] maxs = new double[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+            mins[i] = Double.POSITIVE_INFINITY;
+            maxs[i] = Double.NEGATIVE_INFINITY;
+            for (RankedResource e : inputs.get(i).ranking().entries()) {
+                mins[i] = Math.min(mins[i], e.score());
+                maxs[i] = Math.max(maxs[i], e.score());
             }
-            ranges.put(input, new double[] {min, max});
         }
         return combine(inputs, (input, entry, rank) -> {
-            double[] range = ranges.get(input);
-            double normalized = range[1] > range[0] ? (entry.score() - range[0]) / (range[1] - range[0]) : 1.0;
-            return input.weight() * normalized;
+            double normalized = maxs[input] > mins[input]
+                    ? (entry.score() - mins[input]) / (maxs[input] - mins[input]) : 1.0;
+            return inputs.get(input).weight() * normalized;
         });
     }
 
@@ -62,20 +62,25 @@ public enum Fusion {
         return combine(List.of(new Input(ranking, 1)), (input, entry, rank) -> entry.score());
     }
 
-    /** What one list adds to a resource's fused score. */
+    /**
+     * What one list adds to a resource's fused score; the list is given by its position among the inputs (a record
+     * input as a map key would hash its whole ranking on every lookup).
+     */
     private interface Contribution {
-        double of(Input input, RankedResource entry, int rank);
+        double of(int input, RankedResource entry, int rank);
     }
 
     private static List<Fused> combine(List<Input> inputs, Contribution contribution) {
-        Map<String, Double> scores = new LinkedHashMap<>();
-        Map<String, Map<String, RankScore>> ranks = new LinkedHashMap<>();
-        for (Input input : inputs) {
+        int most = inputs.stream().mapToInt(input -> input.ranking().entries().size()).sum();
+        Map<String, Double> scores = LinkedHashMap.newLinkedHashMap(most);
+        Map<String, Map<String, RankScore>> ranks = LinkedHashMap.newLinkedHashMap(most);
+        for (int n = 0; n < inputs.size(); n++) {
+            Input input = inputs.get(n);
             List<RankedResource> entries = input.ranking().entries();
             for (int i = 0; i < entries.size(); i++) {
                 RankedResource entry = entries.get(i);
-                scores.merge(entry.id(), contribution.of(input, entry, i + 1), Double::sum);
-                ranks.computeIfAbsent(entry.id(), id -> new LinkedHashMap<>())
+                scores.merge(entry.id(), contribution.of(n, entry, i + 1), Double::sum);
+                ranks.computeIfAbsent(entry.id(), id -> LinkedHashMap.newLinkedHashMap(inputs.size()))
                         .put(input.ranking().retriever(), new RankScore(i + 1, entry.score()));
             }
         }

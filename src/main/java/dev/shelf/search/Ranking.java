@@ -2,10 +2,10 @@ package dev.shelf.search;
 
 import dev.shelf.index.ChunkHit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Predicate;
 
 /**
@@ -25,7 +25,7 @@ public record Ranking(String retriever, List<RankedResource> entries) {
      * passage's score and text; at most {@code limit} resources. The passages must come best first.
      */
     public static Ranking ofBestPassages(String retriever, List<ChunkHit> passages, int limit) {
-        Map<String, RankedResource> best = new LinkedHashMap<>();
+        Map<String, RankedResource> best = LinkedHashMap.newLinkedHashMap(limit);
         for (ChunkHit p : passages) {
             if (best.size() == limit) {
                 break;
@@ -36,15 +36,18 @@ public record Ranking(String retriever, List<RankedResource> entries) {
     }
 
     /**
-     * The passage of each resource for its snippet, as an ordinal: from the first ranking that holds the resource (so
-     * the words' passage wins over the meaning's when both found it).
+     * The passage of a fused resource for its snippet, as an ordinal: from the first ranking that holds it (so the
+     * words' passage wins over the meaning's when both found it), looked up by the rank fusion recorded; empty for a
+     * resource none of them found.
      */
-    public static Map<String, Integer> passages(List<Ranking> rankings) {
-        Map<String, Integer> passages = new HashMap<>();
+    public static OptionalInt passage(List<Ranking> rankings, Fused resource) {
         for (Ranking ranking : rankings) {
-            ranking.entries().forEach(e -> passages.putIfAbsent(e.id(), e.passage()));
+            RankScore rank = resource.rank(ranking.retriever());
+            if (rank != null) {
+                return OptionalInt.of(ranking.entries().get(rank.rank() - 1).passage());
+            }
         }
-        return passages;
+        return OptionalInt.empty();
     }
 
     /** The same ranking without the resources {@code keep} refuses; the others move up, keeping their scores. */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -45,6 +46,8 @@ public final class SearchService {
     private final Map<String, QueryVectorCache> queryVectors = new HashMap<>();
     private final Map<String, List<String>> idsByTitle = new HashMap<>();
     private final Map<String, Set<String>> sectionsById = new HashMap<>();
+    /** Each resource's list ids, worked out once: counting the facets of every search from mentions cost more. */
+    private final Map<String, List<String>> listsById = new HashMap<>();
 
     /**
      * A service over the index with the given models (those the build has a vector field for are used; the primary
@@ -66,6 +69,7 @@ public final class SearchService {
         for (Resource r : index.resources()) {
             idsByTitle.computeIfAbsent(TitlePromotion.key(r.title()), key -> new ArrayList<>()).add(r.id());
             sectionsById.put(r.id(), sections(r));
+            listsById.put(r.id(), r.listIds());
         }
     }
 
@@ -116,10 +120,18 @@ public final class SearchService {
                         request.mode() == SearchMode.HYBRID ? settings.sectionLift() : 0),
                         request.mode() == SearchMode.HYBRID ? exactTitles(query, request.sources()) : List.of()));
         List<SearchResult> results = results(query, rankings, ranked, weights, request.k(), clock);
-        Map<String, Integer> facets = clock.time("facets", () -> Resource.countByList(
-                ranked.stream().map(f -> index.resource(f.id())).flatMap(Optional::stream).toList()));
+        Map<String, Integer> facets = clock.time("facets", () -> facets(ranked));
         return new SearchResponse(request.query(), request.mode(), request.k(), ranked.size(), clock.elapsedMs(), results,
                 facets, request.profile() ? clock.profile() : null);
+    }
+
+    /** For each list, how many of the ranked resources it mentions, as {@link Resource#countByList} counts them. */
+    private Map<String, Integer> facets(List<Fused> ranked) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Fused f : ranked) {
+            listsById.getOrDefault(f.id(), List.of()).forEach(list -> counts.merge(list, 1, Integer::sum));
+        }
+        return counts;
     }
 
     /** The first k of the ranking dressed as results, each with the passage that earned it, highlighted. */
@@ -140,13 +152,10 @@ public final class SearchService {
 
     /** The text of the passage that earned each shown resource; none for a resource no retriever found. */
     private Map<String, String> passageTexts(List<Ranking> rankings, List<Fused> shown) {
-        Map<String, Integer> ordinals = Ranking.passages(rankings);
         Map<String, String> texts = new HashMap<>();
         for (Fused f : shown) {
-            Integer ordinal = ordinals.get(f.id());
-            if (ordinal != null) {
-                index.passage(f.id(), ordinal).ifPresent(text -> texts.put(f.id(), text));
-            }
+            Ranking.passage(rankings, f).ifPresent(
+                    ordinal -> index.passage(f.id(), ordinal).ifPresent(text -> texts.put(f.id(), text)));
         }
         return texts;
     }

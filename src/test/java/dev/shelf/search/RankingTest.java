@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.shelf.index.ChunkHit;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** Passages aggregated to resources, filtered, and the passage each result shows. */
@@ -54,8 +53,12 @@ class RankingTest {
         Ranking lexical = new Ranking("lexical", List.of(new RankedResource("a", 3, 0)));
         Ranking semantic = new Ranking("semantic", List.of(new RankedResource("d", 0.9, 1),
                 new RankedResource("a", 0.8, 3)));
-        assertEquals(Map.of("a", 0, "d", 1), Ranking.passages(List.of(lexical, semantic)));
-        assertEquals(Map.of("a", 3, "d", 1), Ranking.passages(List.of(semantic, lexical)));
-        assertEquals(Set.of(), Ranking.passages(List.of()).keySet());
+        List<Fused> fused = Fusion.RRF.fuse(List.of(new Fusion.Input(lexical, 1), new Fusion.Input(semantic, 1)));
+        Fused a = fused.stream().filter(f -> f.id().equals("a")).findFirst().orElseThrow();
+        Fused d = fused.stream().filter(f -> f.id().equals("d")).findFirst().orElseThrow();
+        assertEquals(OptionalInt.of(0), Ranking.passage(List.of(lexical, semantic), a));
+        assertEquals(OptionalInt.of(1), Ranking.passage(List.of(lexical, semantic), d));
+        assertEquals(OptionalInt.of(3), Ranking.passage(List.of(semantic, lexical), a));
+        assertEquals(OptionalInt.empty(), Ranking.passage(List.of(), a));
     }
 }
