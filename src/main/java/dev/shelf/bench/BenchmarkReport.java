@@ -93,8 +93,11 @@ public record BenchmarkReport(Encode encode, Indexing indexing, Map<String, Late
         }
     }
 
-    /** One synthetic corpus: its chunks, build time, and search p50 of each mode in milliseconds. */
+    /**
+     * One synthetic corpus: its chunks, build time, search p50 of each mode in milliseconds, and the heap in use after
+     * a full collection with its index open and searched (the resources, passage table and search service it holds).
+     */
     public record ScaleRow(int chunks, double buildSeconds, double lexicalP50Ms, double semanticP50Ms,
-                           double hybridP50Ms) {
+                           double hybridP50Ms, double heapMb) {
     }
 }

@@ -93,8 +93,10 @@ final class ScaleBenchmark {
             try (ChunkIndex index = opener.open(layout.current().orElseThrow())) {
                 // No query-vector cache: every semantic search pays for its encoding, as a new query does.
                 SearchService service = new SearchService(index, encoder, SearchSettings.DEFAULT.withQueryCacheSize(0));
-                return new ScaleRow(summary.chunks(), summary.seconds(), p50(service, SearchMode.LEXICAL),
-                        p50(service, SearchMode.SEMANTIC), p50(service, SearchMode.HYBRID));
+                double lexical = p50(service, SearchMode.LEXICAL);
+                double semantic = p50(service, SearchMode.SEMANTIC);
+                double hybrid = p50(service, SearchMode.HYBRID);
+                return new ScaleRow(summary.chunks(), summary.seconds(), lexical, semantic, hybrid, heapAfterGcMb());
             }
         } finally {
             FileTrees.delete(root);
@@ -113,6 +115,15 @@ final class ScaleBenchmark {
                     List.of(new Mention(source.id(), source.name(), List.of("Synthetic"), i + 1)), Map.of()));
         }
         return resources;
+    }
+
+    private static double heapAfterGcMb() {
+        try {
+            return LoadGenerator.heapAfterGcMb();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
     }
 
     private double p50(SearchService service, SearchMode mode) {

@@ -31,6 +31,10 @@ public final class ShelfProcess {
         command.add("jdk.incubator.vector");
         Path ownJar = ownJar();
         if (ownJar != null) {
+            // As the run command does: classes come from an archive that the first start after a build writes.
+            command.add("-XX:+AutoCreateSharedArchive");
+            command.add("-XX:SharedArchiveFile=" + ownJar.resolveSibling("shelf.jsa"));
+            command.add("-Xlog:cds*=off");
             command.add("-jar");
             command.add(ownJar.toString());
         } else {

@@ -38,10 +38,11 @@ final class BenchReport {
         out.printf("start-up to first answer: %s%n", report.startupSeconds() == null ? "n/a"
                 : String.format("%.2f s", report.startupSeconds()));
         if (report.scale() != null) {
-            out.printf("%10s %10s %12s %12s %12s%n", "chunks", "build s", "lexical p50", "semantic p50", "hybrid p50");
+            out.printf("%10s %10s %12s %12s %12s %10s%n", "chunks", "build s", "lexical p50", "semantic p50",
+                    "hybrid p50", "heap");
             for (ScaleRow r : report.scale()) {
-                out.printf("%10s %10.1f %9.2f ms %9.2f ms %9.2f ms%n", r.chunks(), r.buildSeconds(), r.lexicalP50Ms(),
-                        r.semanticP50Ms(), r.hybridP50Ms());
+                out.printf("%10s %10.1f %9.2f ms %9.2f ms %9.2f ms %7.0f MB%n", r.chunks(), r.buildSeconds(),
+                        r.lexicalP50Ms(), r.semanticP50Ms(), r.hybridP50Ms(), r.heapMb());
             }
         }
     }

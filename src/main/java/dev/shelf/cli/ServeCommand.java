@@ -65,8 +65,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CompletableFuture<Void> analyzer = CompletableFuture.runAsync(ShelfAnalyzer::prepare);
-        Encoders encoders = workspace.encoders();
-        analyzer.join();
+        // The models load while the server starts listening and opens the index; a search waits for the ones it needs.
+        Encoders encoders = workspace.encodersLoading();
         ExecutorService encodes = Workspace.encodePool();
         ServedIndex served = new ServedIndex(workspace.layout(), Workspace.OPENER,
                 index -> new SearchService(index, encoders, SearchSettings.DEFAULT, encodes), message -> {
@@ -107,11 +107,14 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         out.printf("Shelf is serving http://%s:%d/%n", host.contains(":") ? "[" + host + "]" : host, app.port());
         out.flush();
         // Serve what there is now; the library builds the first index, or catches up with lists changed since.
+        analyzer.join();
         if (!workspace.layout().needsBuild(encoders.names())) {
             served.refresh(); // the library replaces a build of another format or without a model in use
         }
         served.watch(WATCH_PERIOD);
         library.start();
+        // A model that cannot be loaded stops the server, as it would have before listening.
+        Workspace.awaitLoaded(encoders);
         stopped.await();
         return 0;
     }

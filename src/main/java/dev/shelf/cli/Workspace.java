@@ -2,8 +2,10 @@ package dev.shelf.cli;
 
 import dev.shelf.embed.Encoder;
 import dev.shelf.embed.Encoders;
+import dev.shelf.embed.LoadingEncoder;
 import dev.shelf.embed.ModelSpec;
 import dev.shelf.embed.OnnxEncoder;
+import dev.shelf.embed.Scope;
 import dev.shelf.index.BuildProgress;
 import dev.shelf.index.BuildSummary;
 import dev.shelf.index.ChunkIndex;
@@ -25,6 +27,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -74,15 +77,93 @@ final class Workspace {
 
     /** Loads the models side by side (start-up waits for the slowest, not the sum); the caller closes them. */
     Encoders encoders() {
-        int cores = Runtime.getRuntime().availableProcessors();
-        int n = threads == null ? cores : Math.max(1, Math.min(cores, threads));
         List<CompletableFuture<Encoder>> loading;
         // Own threads: the common pool has one thread on two cores, and would load the models one after another.
         try (ExecutorService loaders = Executors.newFixedThreadPool(models.size())) {
-            loading = models.stream().map(model -> CompletableFuture.supplyAsync(
-                    () -> (Encoder) new OnnxEncoder(ModelSpec.load(model), n, OnnxEncoder.DEFAULT_BATCH_SIZE),
-                    loaders)).toList();
+            loading = models.stream().map(model -> CompletableFuture.supplyAsync(() -> load(model), loaders)).toList();
         }
+        return encoders(loading);
+    }
+
+    /**
+     * The models, loading on their own daemon threads while the caller goes on: those that read every text at once,
+     * those that read only some (the Chinese model) after them, so that they do not slow the first searches' models.
+     * A model that fails to load fails the first call that needs it, and {@link #awaitLoaded}. The caller closes them.
+     *
+     * @throws dev.shelf.embed.ModelException when a spec is missing or malformed, or the set is refused (before any
+     *         model loads)
+     */
+    Encoders encodersLoading() {
+        List<ModelSpec> specs = models.stream().map(ModelSpec::read).toList();
+        List<CompletableFuture<Encoder>> loaded = specs.stream().map(spec -> new CompletableFuture<Encoder>()).toList();
+        Encoders encoders = new Encoders(IntStream.range(0, specs.size())
+                .mapToObj(i -> (Encoder) new LoadingEncoder(specs.get(i), loaded.get(i))).toList());
+        ExecutorService loaders = Executors.newFixedThreadPool(models.size(), task -> {
+            Thread thread = new Thread(task, "shelf-model-loader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        List<CompletableFuture<Encoder>> readingAll = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            if (specs.get(i).scope() == Scope.ALL) {
+                Path model = models.get(i);
+                CompletableFuture<Encoder> target = loaded.get(i);
+                loaders.execute(() -> loadInto(target, model));
+                readingAll.add(target);
+            }
+        }
+        CompletableFuture<Void> readersOfAll = CompletableFuture.allOf(readingAll.toArray(CompletableFuture[]::new))
+                .handle((ignored, failure) -> null);
+        for (int i = 0; i < specs.size(); i++) {
+            if (specs.get(i).scope() != Scope.ALL) {
+                Path model = models.get(i);
+                CompletableFuture<Encoder> target = loaded.get(i);
+                readersOfAll.thenRunAsync(() -> loadInto(target, model), loaders);
+            }
+        }
+        CompletableFuture.allOf(loaded.toArray(CompletableFuture[]::new)).handle((ignored, failure) -> {
+            loaders.shutdown();
+            return null;
+        });
+        return encoders;
+    }
+
+    private void loadInto(CompletableFuture<Encoder> target, Path model) {
+        try {
+            target.complete(load(model));
+        } catch (RuntimeException e) {
+            target.completeExceptionally(e);
+        }
+    }
+
+    /** Waits for every model of {@link #encodersLoading} and throws the first failure, with the others suppressed. */
+    static void awaitLoaded(Encoders encoders) {
+        RuntimeException failure = null;
+        for (Encoder e : encoders.all()) {
+            try {
+                if (e instanceof LoadingEncoder loading) {
+                    loading.loaded();
+                }
+            } catch (RuntimeException cause) {
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private Encoder load(Path model) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int n = threads == null ? cores : Math.max(1, Math.min(cores, threads));
+        return new OnnxEncoder(ModelSpec.load(model), n, OnnxEncoder.DEFAULT_BATCH_SIZE);
+    }
+
+    private static Encoders encoders(List<CompletableFuture<Encoder>> loading) {
         List<Encoder> loaded = new ArrayList<>();
         RuntimeException failure = null;
         for (CompletableFuture<Encoder> model : loading) {

@@ -40,11 +40,25 @@ public record ModelSpec(String name, Path onnx, Path tokenizer, int dimensions, 
     }
 
     /**
-     * Reads the spec in the given model folder and checks that its files are there.
+     * Reads the spec in the given model folder and checks that its files are there and whole (their SHA-256).
      *
      * @throws ModelException naming the missing or malformed file and how to restore it
      */
     public static ModelSpec load(Path modelDir) {
+        return read(modelDir, true);
+    }
+
+    /**
+     * Reads the spec in the given model folder without looking at the model's files: what the model is, before it is
+     * loaded (by {@link #load}).
+     *
+     * @throws ModelException naming the spec file when it is missing or malformed
+     */
+    public static ModelSpec read(Path modelDir) {
+        return read(modelDir, false);
+    }
+
+    private static ModelSpec read(Path modelDir, boolean checkFiles) {
         Path specFile = modelDir.resolve(SPEC_FILE);
         Properties p = new Properties();
         try (Reader reader = Files.newBufferedReader(specFile, StandardCharsets.UTF_8)) {
@@ -65,13 +79,24 @@ public record ModelSpec(String name, Path onnx, Path tokenizer, int dimensions, 
                     p.getProperty("queryPrefix", ""),
                     p.getProperty("passagePrefix", ""),
                     Scope.valueOf(p.getProperty("scope", "all").strip().toUpperCase(Locale.ROOT)));
-            spec.checkFiles();
-            checkDigest(spec.onnx(), p.getProperty("onnxSha256"));
-            checkDigest(spec.tokenizer(), p.getProperty("tokenizerSha256"));
+            if (checkFiles) {
+                spec.checkFiles();
+                checkDigest(spec.onnx(), p.getProperty("onnxSha256"));
+                checkDigest(spec.tokenizer(), p.getProperty("tokenizerSha256"));
+            }
             return spec;
         } catch (IllegalArgumentException e) {
             throw new ModelException("malformed model spec " + specFile + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What makes the model's passage vectors what they are: the embedding cache keeps vectors only while it is
+     * unchanged (a changed passage prefix, say, embeds again).
+     */
+    public String vectorIdentity() {
+        return String.join("\u0000", name, passagePrefix, pooling.name(), Boolean.toString(normalize),
+                Integer.toString(dimensions));
     }
 
     /** @throws ModelException when the ONNX file or tokenizer is missing or empty */

@@ -141,8 +141,7 @@ public final class OnnxEncoder implements Encoder {
 
     @Override
     public String vectorIdentity() {
-        return String.join("\u0000", spec.name(), spec.passagePrefix(), spec.pooling().name(),
-                Boolean.toString(spec.normalize()), Integer.toString(spec.dimensions()));
+        return spec.vectorIdentity();
     }
 
     @Override

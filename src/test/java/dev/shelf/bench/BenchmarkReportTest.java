@@ -42,7 +42,7 @@ class BenchmarkReportTest {
 
     @Test
     void every_key_of_the_contract_in_its_place() {
-        JsonNode json = new ObjectMapper().valueToTree(sample(List.of(new ScaleRow(1001, 13.5, 30, 250, 170))));
+        JsonNode json = new ObjectMapper().valueToTree(sample(List.of(new ScaleRow(1001, 13.5, 30, 250, 170, 96))));
         assertEquals(List.of("encode", "indexing", "search", "hybridOverEncode", "semanticOverEncode", "serving",
                 "startupSeconds", "scale"), fields(json));
         assertEquals(List.of("p50Ms", "p99Ms"), fields(json.get("encode")));
@@ -56,7 +56,7 @@ class BenchmarkReportTest {
         assertEquals(List.of("qps", "errors", "requests"), fields(json.at("/serving/clients16")));
         assertEquals(2, json.at("/serving/clients16/errors").asInt());
         assertEquals(4, json.at("/serving/heapAfterRunsMb").size());
-        assertEquals(List.of("chunks", "buildSeconds", "lexicalP50Ms", "semanticP50Ms", "hybridP50Ms"),
+        assertEquals(List.of("chunks", "buildSeconds", "lexicalP50Ms", "semanticP50Ms", "hybridP50Ms", "heapMb"),
                 fields(json.get("scale").get(0)));
         assertEquals(1001, json.at("/scale/0/chunks").asInt());
     }

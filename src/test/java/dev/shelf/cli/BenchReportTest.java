@@ -72,10 +72,10 @@ class BenchReportTest {
 
     @Test
     void a_server_that_never_answered_is_na_and_scale_rows_make_a_table() {
-        List<String> lines = lines(report(null, List.of(new ScaleRow(1001, 13.52, 30, 250.5, 170))));
+        List<String> lines = lines(report(null, List.of(new ScaleRow(1001, 13.52, 30, 250.5, 170, 96.4))));
         assertEquals("start-up to first answer: n/a", lines.get(11));
-        assertEquals("    chunks    build s  lexical p50 semantic p50   hybrid p50", lines.get(12));
-        assertEquals("      1001       13.5     30.00 ms    250.50 ms    170.00 ms", lines.get(13));
+        assertEquals("    chunks    build s  lexical p50 semantic p50   hybrid p50       heap", lines.get(12));
+        assertEquals("      1001       13.5     30.00 ms    250.50 ms    170.00 ms      96 MB", lines.get(13));
         assertEquals(14, lines.size());
     }
 }
