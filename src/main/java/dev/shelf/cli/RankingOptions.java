@@ -49,9 +49,20 @@ final class RankingOptions {
         sectionLift = value;
     }
 
+    private double listVotes = SearchSettings.DEFAULT.listVotes();
+
+    @Option(names = "--list-votes", paramLabel = "B",
+            description = "How much a result gains per further reading list that mentions it, 0..1 (default: 0, off).")
+    void listVotes(double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new ParameterException(command.commandLine(), "--list-votes must be between 0 and 1, got " + value);
+        }
+        listVotes = value;
+    }
+
     /** The default settings with these choices. */
     SearchSettings settings() {
         return SearchSettings.DEFAULT.withFusion(fusion).withSemanticWeight(weight).withQueryAware(queryAware)
-                .withSectionLift(sectionLift);
+                .withSectionLift(sectionLift).withListVotes(listVotes);
     }
 }

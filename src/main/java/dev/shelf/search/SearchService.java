@@ -113,16 +113,28 @@ public final class SearchService {
         String query = request.query().strip();
         List<Ranking> rankings = query.isEmpty() ? List.of() : retrieve(query, request.mode(), request.sources(), clock);
         Map<String, Double> weights = weights(query, rankings);
-        List<Fused> ranked = clock.time("fusion", () -> rankings.size() == 1 && request.mode() != SearchMode.HYBRID
-                ? Fusion.single(rankings.get(0))
-                : TitlePromotion.promote(SectionLift.lift(settings.fusion().fuse(inputs(rankings, weights)),
-                        id -> sectionsById.getOrDefault(id, Set.of()),
-                        request.mode() == SearchMode.HYBRID ? settings.sectionLift() : 0),
-                        request.mode() == SearchMode.HYBRID ? exactTitles(query, request.sources()) : List.of()));
+        List<Fused> ranked = clock.time("fusion", () -> rank(query, rankings, weights, request));
         List<SearchResult> results = results(query, rankings, ranked, weights, request.k(), clock);
         Map<String, Integer> facets = clock.time("facets", () -> facets(ranked));
         return new SearchResponse(request.query(), request.mode(), request.k(), ranked.size(), clock.elapsedMs(), results,
                 facets, request.profile() ? clock.profile() : null);
+    }
+
+    /**
+     * The rankings fused; in hybrid mode, lifted by the lists' structure (sections, then how many lists agree) and
+     * with an exact title first. A single-retriever mode keeps its retriever's own order and scores.
+     */
+    private List<Fused> rank(String query, List<Ranking> rankings, Map<String, Double> weights, SearchRequest request) {
+        if (rankings.size() == 1 && request.mode() != SearchMode.HYBRID) {
+            return Fusion.single(rankings.get(0));
+        }
+        boolean hybrid = request.mode() == SearchMode.HYBRID;
+        List<Fused> fused = settings.fusion().fuse(inputs(rankings, weights));
+        fused = SectionLift.lift(fused, id -> sectionsById.getOrDefault(id, Set.of()),
+                hybrid ? settings.sectionLift() : 0);
+        fused = ListVotes.lift(fused, id -> listsById.getOrDefault(id, List.of()).size(),
+                hybrid ? settings.listVotes() : 0);
+        return TitlePromotion.promote(fused, hybrid ? exactTitles(query, request.sources()) : List.of());
     }
 
     /** For each list, how many of the ranked resources it mentions, as {@link Resource#countByList} counts them. */

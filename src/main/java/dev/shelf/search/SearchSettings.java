@@ -11,10 +11,11 @@ import java.util.OptionalDouble;
  * @param semanticWeight 0..1, shared equally by the model lists; empty for equal weights of every list
  * @param queryAware whether a Chinese query weighs the lexical list as much as all the models ({@link QueryWeights})
  * @param sectionLift how much a resource gains of its section's best other match ({@link SectionLift}); 0 for none
+ * @param listVotes how much a resource gains per further list that mentions it ({@link ListVotes}); 0 for none
  * @param queryCacheSize query vectors kept per model; 0 encodes every query (benchmarks measure that)
  */
 public record SearchSettings(Fusion fusion, OptionalDouble semanticWeight, boolean queryAware, double sectionLift,
-                             int queryCacheSize) {
+                             double listVotes, int queryCacheSize) {
 
     /** Query vectors kept: the UI asks for every prefix of what the user types, and people repeat themselves. */
     public static final int QUERY_CACHE_SIZE = 2048;
@@ -25,7 +26,7 @@ public record SearchSettings(Fusion fusion, OptionalDouble semanticWeight, boole
      * of its halves; see the README's Quality section.
      */
     public static final SearchSettings DEFAULT = new SearchSettings(Fusion.WEIGHTED, OptionalDouble.empty(), true,
-            0, QUERY_CACHE_SIZE);
+            0, 0, QUERY_CACHE_SIZE);
 
     public SearchSettings {
         if (fusion == null) {
@@ -40,28 +41,35 @@ public record SearchSettings(Fusion fusion, OptionalDouble semanticWeight, boole
         if (!(sectionLift >= 0 && sectionLift <= 1)) {
             throw new IllegalArgumentException("section lift must be between 0 and 1, got " + sectionLift);
         }
+        if (!(listVotes >= 0 && listVotes <= 1)) {
+            throw new IllegalArgumentException("list votes must be between 0 and 1, got " + listVotes);
+        }
         if (queryCacheSize < 0) {
             throw new IllegalArgumentException("query cache size must not be negative, got " + queryCacheSize);
         }
     }
 
     public SearchSettings withFusion(Fusion other) {
-        return new SearchSettings(other, semanticWeight, queryAware, sectionLift, queryCacheSize);
+        return new SearchSettings(other, semanticWeight, queryAware, sectionLift, listVotes, queryCacheSize);
     }
 
     public SearchSettings withSemanticWeight(OptionalDouble weight) {
-        return new SearchSettings(fusion, weight, queryAware, sectionLift, queryCacheSize);
+        return new SearchSettings(fusion, weight, queryAware, sectionLift, listVotes, queryCacheSize);
     }
 
     public SearchSettings withQueryAware(boolean aware) {
-        return new SearchSettings(fusion, semanticWeight, aware, sectionLift, queryCacheSize);
+        return new SearchSettings(fusion, semanticWeight, aware, sectionLift, listVotes, queryCacheSize);
     }
 
     public SearchSettings withSectionLift(double lift) {
-        return new SearchSettings(fusion, semanticWeight, queryAware, lift, queryCacheSize);
+        return new SearchSettings(fusion, semanticWeight, queryAware, lift, listVotes, queryCacheSize);
+    }
+
+    public SearchSettings withListVotes(double beta) {
+        return new SearchSettings(fusion, semanticWeight, queryAware, sectionLift, beta, queryCacheSize);
     }
 
     public SearchSettings withQueryCacheSize(int size) {
-        return new SearchSettings(fusion, semanticWeight, queryAware, sectionLift, size);
+        return new SearchSettings(fusion, semanticWeight, queryAware, sectionLift, listVotes, size);
     }
 }
