@@ -35,6 +35,11 @@ public final class SearchService {
     /** Passages fetched per wanted resource, since one resource may hold several of the best passages. */
     private static final int PASSAGES_PER_CANDIDATE = 3;
     private static final int PASSAGE_DEPTH = CANDIDATES * PASSAGES_PER_CANDIDATE;
+    /**
+     * Passages fetched per model list: its nearest 100 passages gave the same tuning-set nDCG@10 as 300 (0.532 against
+     * 0.531, both halves equal or better; dev set 0.764 either way) for about 0.07 ms less per model and search.
+     */
+    private static final int VECTOR_DEPTH = CANDIDATES;
     /** The lexical list's name, as the explain data calls it; each model's list is called by the model's id. */
     static final String LEXICAL = "lexical";
 
@@ -218,7 +223,7 @@ public final class SearchService {
         QueryVectorCache.Lookup lookup = queryVectors.get(model.name()).lookup(query, model::encodeQuery);
         long encoded = System.nanoTime();
         Ranking ranking = Ranking.ofBestPassages(model.name(),
-                index.semantic(model.name(), lookup.vector(), sources, PASSAGE_DEPTH), CANDIDATES);
+                index.semantic(model.name(), lookup.vector(), sources, VECTOR_DEPTH), CANDIDATES);
         return new ModelRanking(ranking, lookup.cached(), (encoded - begin) / 1e6, (System.nanoTime() - encoded) / 1e6);
     }
 
