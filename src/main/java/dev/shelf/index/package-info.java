@@ -3,7 +3,8 @@
  * {@link dev.shelf.index.IndexBuilder} chunks resources, embeds what the embedding cache lacks, writes a complete
  * build and switches it in atomically ({@link dev.shelf.index.IndexLayout}); {@link dev.shelf.index.ChunkIndex} is
  * the read interface the search layer uses, which a second backend (OpenSearch) would implement too, and
- * {@link dev.shelf.index.LuceneChunkIndex} the embedded implementation. How text becomes terms is decided once, in
+ * {@link dev.shelf.index.LuceneChunkIndex} the embedded implementation (a hit's resource and passage come from a
+ * {@link dev.shelf.index.PassageTable} read when the build opens). How text becomes terms is decided once, in
  * {@link dev.shelf.index.ShelfAnalyzer}; field names once, in {@link dev.shelf.index.IndexFields}.
  */
 package dev.shelf.index;
