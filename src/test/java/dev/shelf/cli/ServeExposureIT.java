@@ -10,6 +10,7 @@ import dev.shelf.search.BundledIndex;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -54,7 +55,13 @@ class ServeExposureIT {
             lines.add(line);
             Matcher serving = SERVING.matcher(line);
             if (serving.find()) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
+                Thread drain = new Thread(() -> {
+                    try {
+                        out.lines().forEach(l -> { });
+                    } catch (UncheckedIOException closed) {
+                        // the process was stopped and its output closed under the reader
+                    }
+                });
                 drain.setDaemon(true);
                 drain.start();
                 return new Served(process, lines, Integer.parseInt(serving.group(2)));
