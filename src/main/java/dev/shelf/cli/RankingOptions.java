@@ -60,9 +60,22 @@ final class RankingOptions {
         listVotes = value;
     }
 
+    private double conceptLift = SearchSettings.DEFAULT.conceptLift();
+
+    @Option(names = "--concept-lift", paramLabel = "G",
+            description = "How much a result gains of a matching concept entry whose term its title holds, 0..1"
+                    + " (default: 0, off).")
+    void conceptLift(double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new ParameterException(command.commandLine(), "--concept-lift must be between 0 and 1, got " + value);
+        }
+        conceptLift = value;
+    }
+
     /** The default settings with these choices. */
     SearchSettings settings() {
         return SearchSettings.DEFAULT.withFusion(fusion).withSemanticWeight(weight).withQueryAware(queryAware)
-                .withSectionLift(sectionLift).withListVotes(listVotes);
+                .withSectionLift(sectionLift).withListVotes(listVotes)
+                .withConceptLift(conceptLift);
     }
 }

@@ -53,6 +53,7 @@ public final class SearchService {
     private final Map<String, Set<String>> sectionsById = new HashMap<>();
     /** Each resource's list ids, worked out once: counting the facets of every search from mentions cost more. */
     private final Map<String, List<String>> listsById = new HashMap<>();
+    private final Map<String, Set<String>> conceptLinks;
 
     /**
      * A service over the index with the given models (those the build has a vector field for are used; the primary
@@ -76,6 +77,7 @@ public final class SearchService {
             sectionsById.put(r.id(), sections(r));
             listsById.put(r.id(), r.listIds());
         }
+        conceptLinks = settings.conceptLift() > 0 ? ConceptLinks.links(index.resources()) : Map.of();
     }
 
     /** The sections a resource is listed in: list id and heading path of each mention under a heading. */
@@ -139,6 +141,8 @@ public final class SearchService {
                 hybrid ? settings.sectionLift() : 0);
         fused = ListVotes.lift(fused, id -> listsById.getOrDefault(id, List.of()).size(),
                 hybrid ? settings.listVotes() : 0);
+        fused = ConceptLinks.lift(fused, id -> conceptLinks.getOrDefault(id, Set.of()),
+                hybrid ? settings.conceptLift() : 0);
         return TitlePromotion.promote(fused, hybrid ? exactTitles(query, request.sources()) : List.of());
     }
 

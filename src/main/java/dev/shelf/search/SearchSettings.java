@@ -12,10 +12,12 @@ import java.util.OptionalDouble;
  * @param queryAware whether a Chinese query weighs the lexical list as much as all the models ({@link QueryWeights})
  * @param sectionLift how much a resource gains of its section's best other match ({@link SectionLift}); 0 for none
  * @param listVotes how much a resource gains per further list that mentions it ({@link ListVotes}); 0 for none
+ * @param conceptLift how much a resource gains of a matching concept entry that names it ({@link ConceptLinks}); 0
+ *                    for none
  * @param queryCacheSize query vectors kept per model; 0 encodes every query (benchmarks measure that)
  */
 public record SearchSettings(Fusion fusion, OptionalDouble semanticWeight, boolean queryAware, double sectionLift,
-                             double listVotes, int queryCacheSize) {
+                             double listVotes, double conceptLift, int queryCacheSize) {
 
     /** Query vectors kept: the UI asks for every prefix of what the user types, and people repeat themselves. */
     public static final int QUERY_CACHE_SIZE = 2048;
@@ -26,7 +28,7 @@ public record SearchSettings(Fusion fusion, OptionalDouble semanticWeight, boole
      * of its halves; see the README's Quality section.
      */
     public static final SearchSettings DEFAULT = new SearchSettings(Fusion.WEIGHTED, OptionalDouble.empty(), true,
-            0, 0, QUERY_CACHE_SIZE);
+            0, 0, 0, QUERY_CACHE_SIZE);
 
     public SearchSettings {
         if (fusion == null) {
@@ -44,32 +46,39 @@ public record SearchSettings(Fusion fusion, OptionalDouble semanticWeight, boole
         if (!(listVotes >= 0 && listVotes <= 1)) {
             throw new IllegalArgumentException("list votes must be between 0 and 1, got " + listVotes);
         }
+        if (!(conceptLift >= 0 && conceptLift <= 1)) {
+            throw new IllegalArgumentException("concept lift must be between 0 and 1, got " + conceptLift);
+        }
         if (queryCacheSize < 0) {
             throw new IllegalArgumentException("query cache size must not be negative, got " + queryCacheSize);
         }
     }
 
     public SearchSettings withFusion(Fusion other) {
-        return new SearchSettings(other, semanticWeight, queryAware, sectionLift, listVotes, queryCacheSize);
+        return new SearchSettings(other, semanticWeight, queryAware, sectionLift, listVotes, conceptLift, queryCacheSize);
     }
 
     public SearchSettings withSemanticWeight(OptionalDouble weight) {
-        return new SearchSettings(fusion, weight, queryAware, sectionLift, listVotes, queryCacheSize);
+        return new SearchSettings(fusion, weight, queryAware, sectionLift, listVotes, conceptLift, queryCacheSize);
     }
 
     public SearchSettings withQueryAware(boolean aware) {
-        return new SearchSettings(fusion, semanticWeight, aware, sectionLift, listVotes, queryCacheSize);
+        return new SearchSettings(fusion, semanticWeight, aware, sectionLift, listVotes, conceptLift, queryCacheSize);
     }
 
     public SearchSettings withSectionLift(double lift) {
-        return new SearchSettings(fusion, semanticWeight, queryAware, lift, listVotes, queryCacheSize);
+        return new SearchSettings(fusion, semanticWeight, queryAware, lift, listVotes, conceptLift, queryCacheSize);
     }
 
     public SearchSettings withListVotes(double beta) {
-        return new SearchSettings(fusion, semanticWeight, queryAware, sectionLift, beta, queryCacheSize);
+        return new SearchSettings(fusion, semanticWeight, queryAware, sectionLift, beta, conceptLift, queryCacheSize);
+    }
+
+    public SearchSettings withConceptLift(double gamma) {
+        return new SearchSettings(fusion, semanticWeight, queryAware, sectionLift, listVotes, gamma, queryCacheSize);
     }
 
     public SearchSettings withQueryCacheSize(int size) {
-        return new SearchSettings(fusion, semanticWeight, queryAware, sectionLift, listVotes, size);
+        return new SearchSettings(fusion, semanticWeight, queryAware, sectionLift, listVotes, conceptLift, size);
     }
 }
