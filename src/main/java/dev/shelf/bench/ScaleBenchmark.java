@@ -16,6 +16,7 @@ import dev.shelf.search.SearchMode;
 import dev.shelf.search.SearchService;
 import dev.shelf.search.SearchSettings;
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,24 +84,31 @@ final class ScaleBenchmark {
     }
 
     private ScaleRow row(int size, List<String> sentences) throws IOException {
-        Source source = new Source("synthetic", "Synthetic corpus", Path.of("synthetic"), "synthetic");
-        List<Resource> resources = corpus(size, sentences, source);
         Path root = Files.createTempDirectory(config.scratch(), "bench-scale");
         try {
             IndexLayout layout = new IndexLayout(root);
-            BuildSummary summary = new IndexBuilder(layout, RandomVectorEncoder.like(encoder))
-                    .build(resources, List.of(source), false, BuildProgress.NONE);
+            BuildSummary summary = build(layout, size, sentences);
             try (ChunkIndex index = opener.open(layout.current().orElseThrow())) {
                 // No query-vector cache: every semantic search pays for its encoding, as a new query does.
                 SearchService service = new SearchService(index, encoder, SearchSettings.DEFAULT.withQueryCacheSize(0));
                 double lexical = p50(service, SearchMode.LEXICAL);
                 double semantic = p50(service, SearchMode.SEMANTIC);
                 double hybrid = p50(service, SearchMode.HYBRID);
-                return new ScaleRow(summary.chunks(), summary.seconds(), lexical, semantic, hybrid, heapAfterGcMb());
+                // The heap a server of this index holds: its index and service, not the generated corpus (out of scope).
+                double heap = heapAfterGcMb();
+                Reference.reachabilityFence(service);
+                return new ScaleRow(summary.chunks(), summary.seconds(), lexical, semantic, hybrid, heap);
             }
         } finally {
             FileTrees.delete(root);
         }
+    }
+
+    /** Builds the synthetic corpus of {@code size} resources; the corpus itself is garbage once this returns. */
+    private BuildSummary build(IndexLayout layout, int size, List<String> sentences) throws IOException {
+        Source source = new Source("synthetic", "Synthetic corpus", Path.of("synthetic"), "synthetic");
+        return new IndexBuilder(layout, RandomVectorEncoder.like(encoder))
+                .build(corpus(size, sentences, source), List.of(source), false, BuildProgress.NONE);
     }
 
     /** {@code size} resources of two random sentences each, seeded by the size so a run can be repeated. */

@@ -22,6 +22,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -98,8 +99,9 @@ final class Workspace {
         List<CompletableFuture<Encoder>> loaded = specs.stream().map(spec -> new CompletableFuture<Encoder>()).toList();
         Encoders encoders = new Encoders(IntStream.range(0, specs.size())
                 .mapToObj(i -> (Encoder) new LoadingEncoder(specs.get(i), loaded.get(i))).toList());
+        AtomicInteger count = new AtomicInteger();
         ExecutorService loaders = Executors.newFixedThreadPool(models.size(), task -> {
-            Thread thread = new Thread(task, "shelf-model-loader");
+            Thread thread = new Thread(task, "shelf-model-loader-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -128,15 +130,29 @@ final class Workspace {
         return encoders;
     }
 
+    /**
+     * Loads a model into its future, unless the future was cancelled first (the server closed before this model's
+     * turn); a model that finishes loading after its future was cancelled is closed here, since no one else holds it.
+     * Any failure, an {@code Error} from a native library included, completes the future, so nothing waits forever.
+     */
     private void loadInto(CompletableFuture<Encoder> target, Path model) {
+        if (target.isDone()) {
+            return;
+        }
         try {
-            target.complete(load(model));
-        } catch (RuntimeException e) {
+            Encoder loaded = load(model);
+            if (!target.complete(loaded)) {
+                loaded.close();
+            }
+        } catch (Throwable e) {
             target.completeExceptionally(e);
         }
     }
 
-    /** Waits for every model of {@link #encodersLoading} and throws the first failure, with the others suppressed. */
+    /**
+     * Waits for every model of {@link #encodersLoading} and throws the first failure, with the others suppressed; a
+     * model whose loading was called off because the server is closing is no failure.
+     */
     static void awaitLoaded(Encoders encoders) {
         RuntimeException failure = null;
         for (Encoder e : encoders.all()) {
@@ -144,6 +160,8 @@ final class Workspace {
                 if (e instanceof LoadingEncoder loading) {
                     loading.loaded();
                 }
+            } catch (CancellationException closing) {
+                // closed while loading: nothing to report
             } catch (RuntimeException cause) {
                 if (failure == null) {
                     failure = cause;

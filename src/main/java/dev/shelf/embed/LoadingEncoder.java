@@ -18,19 +18,28 @@ public final class LoadingEncoder implements Encoder {
 
     /**
      * @param spec the model's spec, as {@link ModelSpec#read} gives it
-     * @param model the model being loaded from that spec
+     * @param model the model being loaded from that spec; {@link #close} cancels it if it is not done, and then
+     *              whoever completes the load must close the model it made
      */
     public LoadingEncoder(ModelSpec spec, CompletableFuture<? extends Encoder> model) {
         this.spec = spec;
         this.model = model;
     }
 
-    /** The model, once loaded (waiting for it if need be). */
+    /**
+     * The model, once loaded (waiting for it if need be).
+     *
+     * @throws ModelException (or the loader's own runtime exception) when it could not be loaded
+     * @throws CancellationException when the encoder was closed before its model loaded
+     */
     public Encoder loaded() {
         try {
             return model.join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new ModelException("model " + spec.name() + " could not be loaded: " + e.getCause(), e.getCause());
         }
     }
 
@@ -74,9 +83,15 @@ public final class LoadingEncoder implements Encoder {
         return loaded().encode(passages);
     }
 
-    /** Waits for the model to finish loading, then closes it; a model that failed to load has nothing to close. */
+    /**
+     * Closes the model; one still loading is called off instead (its loader closes it), so that a server stopped
+     * during start-up does not first wait for every model. A model that failed to load has nothing to close.
+     */
     @Override
     public void close() {
+        if (model.cancel(false)) {
+            return;
+        }
         Encoder loaded;
         try {
             loaded = model.join();

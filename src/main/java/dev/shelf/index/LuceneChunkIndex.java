@@ -7,7 +7,6 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -23,12 +22,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -40,7 +34,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.highlight.Highlighter;
@@ -54,7 +47,7 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * The embedded Lucene implementation of {@link ChunkIndex} over one complete build folder. User text is analyzed
  * into terms and turned into term queries directly, so no input can raise a query-syntax error.
- * NOTE: thread-safe; searchers are shared through a {@link SearcherManager}.
+ * NOTE: thread-safe; one reader and searcher serve every thread, since a complete build never changes.
  */
 public final class LuceneChunkIndex implements ChunkIndex {
 
@@ -68,16 +61,18 @@ public final class LuceneChunkIndex implements ChunkIndex {
     private static final int FRAGMENTS = 2;
 
     private final Directory directory;
-    private final SearcherManager searchers;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
     private final Analyzer analyzer = new ShelfAnalyzer();
     private final Map<String, Resource> resources;
     private final BuildInfo info;
     private final PassageTable passages;
 
-    private LuceneChunkIndex(Directory directory, SearcherManager searchers, Map<String, Resource> resources,
+    private LuceneChunkIndex(Directory directory, DirectoryReader reader, Map<String, Resource> resources,
                              BuildInfo info, PassageTable passages) {
         this.directory = directory;
-        this.searchers = searchers;
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
         this.resources = resources;
         this.info = info;
         this.passages = passages;
@@ -92,30 +87,27 @@ public final class LuceneChunkIndex implements ChunkIndex {
         }
         ObjectMapper json = new ObjectMapper();
         Directory directory = FSDirectory.open(build);
+        DirectoryReader reader = null;
         try {
-            SearcherManager searchers = new SearcherManager(directory, null);
+            reader = DirectoryReader.open(directory);
             Map<String, Resource> resources = new LinkedHashMap<>();
-            PassageTable passages;
-            // A complete build is never written again and the manager is never refreshed: document numbers stay put.
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                IndexReader reader = searcher.getIndexReader();
-                passages = PassageTable.read(reader);
-                StoredFields stored = reader.storedFields();
-                for (int doc = 0; doc < reader.maxDoc(); doc++) {
-                    String resourceJson = stored.document(doc, Set.of(IndexFields.RESOURCE_JSON)).get(IndexFields.RESOURCE_JSON);
-                    if (resourceJson != null) {
-                        Resource r = json.readValue(resourceJson, Resource.class);
-                        resources.put(r.id(), r);
-                    }
+            // The build is complete and never written again, so document numbers stay put for the reader's life.
+            PassageTable passages = PassageTable.read(reader);
+            StoredFields stored = reader.storedFields();
+            for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                String resourceJson = stored.document(doc, Set.of(IndexFields.RESOURCE_JSON)).get(IndexFields.RESOURCE_JSON);
+                if (resourceJson != null) {
+                    Resource r = json.readValue(resourceJson, Resource.class);
+                    resources.put(r.id(), r);
                 }
-            } finally {
-                searchers.release(searcher);
             }
-            return new LuceneChunkIndex(directory, searchers, Collections.unmodifiableMap(resources), info,
-                    passages);
+            return new LuceneChunkIndex(directory, reader, Collections.unmodifiableMap(resources), info, passages);
         } catch (IOException | RuntimeException e) {
-            directory.close();
+            try (Directory d = directory; DirectoryReader r = reader) {
+                // both closed, the reader first; a null reader is skipped
+            } catch (IOException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
     }
@@ -288,12 +280,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
 
     private <T> T withSearcher(SearcherTask<T> task) {
         try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                return task.run(searcher);
-            } finally {
-                searchers.release(searcher);
-            }
+            return task.run(searcher);
         } catch (IOException e) {
             throw new UncheckedIOException("index read failed in " + directory, e);
         }
@@ -301,7 +288,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
 
     @Override
     public void close() {
-        try (Directory d = directory; SearcherManager s = searchers) {
+        try (Directory d = directory; DirectoryReader r = reader) {
             // Closed in reverse order of opening by try-with-resources.
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the index " + directory, e);

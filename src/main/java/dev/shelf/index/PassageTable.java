@@ -39,11 +39,16 @@ final class PassageTable {
         for (LeafReaderContext leaf : reader.leaves()) {
             SortedDocValues ids = DocValues.getSorted(leaf.reader(), IndexFields.RESOURCE);
             NumericDocValues ords = DocValues.getNumeric(leaf.reader(), IndexFields.ORDINAL);
+            String[] byOrd = new String[ids.getValueCount()];
             for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
                 if (!ids.advanceExact(doc) || !ords.advanceExact(doc)) {
                     throw new IOException("passage " + (leaf.docBase + doc) + " has no resource id or ordinal");
                 }
-                String id = interned.computeIfAbsent(ids.lookupOrd(ids.ordValue()).utf8ToString(), s -> s);
+                int ord = ids.ordValue();
+                if (byOrd[ord] == null) {
+                    byOrd[ord] = interned.computeIfAbsent(ids.lookupOrd(ord).utf8ToString(), s -> s);
+                }
+                String id = byOrd[ord];
                 resourceIds[leaf.docBase + doc] = id;
                 ordinals[leaf.docBase + doc] = (int) ords.longValue();
                 passages.merge(id, ordinals[leaf.docBase + doc] + 1, Math::max);

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * resources titled with that term are about. When a concept is among the question's first {@value #MATCHES} matches,
  * each resource it links gains {@code gamma} times the concept's fused score. A concept links the link entries whose
  * title holds its title as whole words; one that links more than {@value #MAX_LINKS} ("LLM", "ML") says nothing in
- * particular and links none. Pure functions, ties broken by id as in {@link Fusion}.
+ * particular and links none. Whole words need spaces or punctuation around them, so a concept links no title written
+ * in Chinese, which has none; the bundled lists' Chinese concepts link nothing. Pure functions, ties broken by id as
+ * in {@link Fusion}.
  */
 public final class ConceptLinks {
 

@@ -25,7 +25,7 @@ public record Ranking(String retriever, List<RankedResource> entries) {
      * passage's score and text; at most {@code limit} resources. The passages must come best first.
      */
     public static Ranking ofBestPassages(String retriever, List<ChunkHit> passages, int limit) {
-        Map<String, RankedResource> best = LinkedHashMap.newLinkedHashMap(limit);
+        Map<String, RankedResource> best = LinkedHashMap.newLinkedHashMap(Math.min(limit, passages.size()));
         for (ChunkHit p : passages) {
             if (best.size() == limit) {
                 break;
@@ -43,8 +43,11 @@ public record Ranking(String retriever, List<RankedResource> entries) {
     public static OptionalInt passage(List<Ranking> rankings, Fused resource) {
         for (Ranking ranking : rankings) {
             RankScore rank = resource.rank(ranking.retriever());
-            if (rank != null) {
-                return OptionalInt.of(ranking.entries().get(rank.rank() - 1).passage());
+            if (rank != null && rank.rank() <= ranking.entries().size()) {
+                RankedResource entry = ranking.entries().get(rank.rank() - 1);
+                if (entry.id().equals(resource.id())) {
+                    return OptionalInt.of(entry.passage());
+                }
             }
         }
         return OptionalInt.empty();

@@ -128,8 +128,8 @@ public final class SearchService {
     }
 
     /**
-     * The rankings fused; in hybrid mode, lifted by the lists' structure (sections, then how many lists agree) and
-     * with an exact title first. A single-retriever mode keeps its retriever's own order and scores.
+     * The rankings fused; in hybrid mode, lifted by the lists' structure (sections, how many lists agree, concept
+     * entries) and with an exact title first. A single-retriever mode keeps its retriever's own order and scores.
      */
     private List<Fused> rank(String query, List<Ranking> rankings, Map<String, Double> weights, SearchRequest request) {
         if (rankings.size() == 1 && request.mode() != SearchMode.HYBRID) {

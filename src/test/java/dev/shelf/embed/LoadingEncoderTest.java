@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,6 +51,24 @@ class LoadingEncoderTest {
         assertSame(damaged, assertThrows(ModelException.class, () -> encoder.encodeQuery("q")));
         assertSame(damaged, assertThrows(ModelException.class, () -> encoder.tokenCount("q")));
         encoder.close();
+    }
+
+    @Test
+    void closing_before_the_model_has_loaded_calls_the_load_off_without_waiting_for_it() {
+        CompletableFuture<Encoder> model = new CompletableFuture<>();
+        LoadingEncoder encoder = new LoadingEncoder(SPEC, model);
+        encoder.close();
+        assertTrue(model.isCancelled(), "the loader sees the cancellation and closes what it made");
+        assertThrows(CancellationException.class, () -> encoder.encodeQuery("q"));
+    }
+
+    @Test
+    void a_load_that_failed_with_an_error_is_reported_as_a_model_exception() {
+        LoadingEncoder encoder = new LoadingEncoder(SPEC,
+                CompletableFuture.failedFuture(new UnsatisfiedLinkError("no onnxruntime in java.library.path")));
+        ModelException e = assertThrows(ModelException.class, encoder::loaded);
+        assertTrue(e.getMessage().contains("zh-model"), e.getMessage());
+        assertTrue(e.getCause() instanceof UnsatisfiedLinkError);
     }
 
     @Test

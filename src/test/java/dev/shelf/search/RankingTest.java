@@ -60,5 +60,9 @@ class RankingTest {
         assertEquals(OptionalInt.of(1), Ranking.passage(List.of(lexical, semantic), d));
         assertEquals(OptionalInt.of(3), Ranking.passage(List.of(semantic, lexical), a));
         assertEquals(OptionalInt.empty(), Ranking.passage(List.of(), a));
+        // A ranking of the same name that does not hold the resource at that rank (a model called "lexical") gives
+        // no passage rather than another resource's.
+        Ranking impostor = new Ranking("lexical", List.of(new RankedResource("z", 9, 7)));
+        assertEquals(OptionalInt.of(3), Ranking.passage(List.of(impostor, semantic), a));
     }
 }
