@@ -37,17 +37,23 @@ public final class RandomVectorEncoder implements Encoder {
     }
 
     /**
-     * Chunks as {@code model} does, with vectors of the same length. The name differs from the model's so that random
-     * vectors never share cache keys with real ones.
+     * Chunks as {@code model} does, with vectors of the same length, under the model's name: the build writes the
+     * model's vector field, which the real model's query vectors then search, as a user's would. (Under another name
+     * the field was one no search asked for, and the scale rows timed semantic searches that found nothing.)
      */
     public static RandomVectorEncoder like(Encoder model) {
-        return new RandomVectorEncoder(model.name() + "+random", model.dimensions(), model.chunkTokens(),
-                model::tokenCount);
+        return new RandomVectorEncoder(model.name(), model.dimensions(), model.chunkTokens(), model::tokenCount);
     }
 
     @Override
     public String name() {
         return name;
+    }
+
+    /** Never a real model's: random vectors must not be taken from, or left in, an embedding cache as real ones. */
+    @Override
+    public String vectorIdentity() {
+        return name + "+random";
     }
 
     @Override

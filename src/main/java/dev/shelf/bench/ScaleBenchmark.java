@@ -13,6 +13,7 @@ import dev.shelf.ingest.Mention;
 import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
 import dev.shelf.search.SearchMode;
+import dev.shelf.search.SearchRequest;
 import dev.shelf.search.SearchService;
 import dev.shelf.search.SearchSettings;
 import java.io.IOException;
@@ -91,6 +92,7 @@ final class ScaleBenchmark {
             try (ChunkIndex index = opener.open(layout.current().orElseThrow())) {
                 // No query-vector cache: every semantic search pays for its encoding, as a new query does.
                 SearchService service = new SearchService(index, encoder, SearchSettings.DEFAULT.withQueryCacheSize(0));
+                requireVectorHits(service);
                 double lexical = p50(service, SearchMode.LEXICAL);
                 double semantic = p50(service, SearchMode.SEMANTIC);
                 double hybrid = p50(service, SearchMode.HYBRID);
@@ -123,6 +125,15 @@ final class ScaleBenchmark {
                     List.of(new Mention(source.id(), source.name(), List.of("Synthetic"), i + 1)), Map.of()));
         }
         return resources;
+    }
+
+    /** A semantic search that finds nothing times nothing: refuse to report it. */
+    private void requireVectorHits(SearchService service) {
+        String query = config.queries().get(0);
+        if (service.search(SearchRequest.of(query, SearchMode.SEMANTIC, 10)).results().isEmpty()) {
+            throw new IllegalStateException("the synthetic corpus has no " + encoder.name()
+                    + " vectors to search; its semantic timings would mean nothing");
+        }
     }
 
     private static double heapAfterGcMb() {

@@ -58,9 +58,10 @@ class RandomVectorEncoderTest {
     }
 
     @Test
-    void like_keeps_the_models_shape_under_another_name() {
+    void like_keeps_the_models_name_and_shape_but_never_its_vector_identity() {
         RandomVectorEncoder like = RandomVectorEncoder.like(encoder);
-        assertEquals("test+random", like.name());
+        assertEquals("test", like.name(), "its vectors go in the model's field, which the model's queries search");
+        assertEquals("test+random", like.vectorIdentity(), "and never into the model's embedding cache");
         assertEquals(384, like.dimensions());
         assertEquals(64, like.chunkTokens());
         assertEquals(2, like.tokenCount("two words"));
