@@ -9,7 +9,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * How hybrid mode fuses ({@code --fusion}, {@code --weight}, {@code --query-aware}), defaulting to
+ * How hybrid mode fuses ({@code --fusion}, {@code --weight}, {@code --query-aware}) and which of the lists' signals
+ * lift it ({@code --section-lift}, {@code --list-votes}, {@code --concept-lift}), defaulting to
  * {@link SearchSettings#DEFAULT}.
  */
 final class RankingOptions {
@@ -26,10 +27,7 @@ final class RankingOptions {
             description = "Semantic weight in fusion, 0..1, shared by the models' lists; the lexical list weighs 1 - W"
                     + " (default: every list weighs the same).")
     void weight(double value) {
-        if (!(value >= 0 && value <= 1)) {
-            throw new ParameterException(command.commandLine(), "--weight must be between 0 and 1, got " + value);
-        }
-        weight = OptionalDouble.of(value);
+        weight = OptionalDouble.of(fraction("--weight", value));
     }
 
     @Option(names = "--query-aware", negatable = true, fallbackValue = "true",
@@ -43,10 +41,7 @@ final class RankingOptions {
             description = "How much a result gains of the best other match under its heading, 0..1 (default: "
                     + "0, off: it did not win on the held-out half of the tuning set).")
     void sectionLift(double value) {
-        if (!(value >= 0 && value <= 1)) {
-            throw new ParameterException(command.commandLine(), "--section-lift must be between 0 and 1, got " + value);
-        }
-        sectionLift = value;
+        sectionLift = fraction("--section-lift", value);
     }
 
     private double listVotes = SearchSettings.DEFAULT.listVotes();
@@ -54,10 +49,7 @@ final class RankingOptions {
     @Option(names = "--list-votes", paramLabel = "B",
             description = "How much a result gains per further reading list that mentions it, 0..1 (default: 0, off).")
     void listVotes(double value) {
-        if (!(value >= 0 && value <= 1)) {
-            throw new ParameterException(command.commandLine(), "--list-votes must be between 0 and 1, got " + value);
-        }
-        listVotes = value;
+        listVotes = fraction("--list-votes", value);
     }
 
     private double conceptLift = SearchSettings.DEFAULT.conceptLift();
@@ -66,10 +58,15 @@ final class RankingOptions {
             description = "How much a result gains of a matching concept entry whose term its title holds, 0..1"
                     + " (default: 0, off).")
     void conceptLift(double value) {
+        conceptLift = fraction("--concept-lift", value);
+    }
+
+    /** A share or gain given on the command line: 0 to 1, or a usage error naming the option. */
+    private double fraction(String option, double value) {
         if (!(value >= 0 && value <= 1)) {
-            throw new ParameterException(command.commandLine(), "--concept-lift must be between 0 and 1, got " + value);
+            throw new ParameterException(command.commandLine(), option + " must be between 0 and 1, got " + value);
         }
-        conceptLift = value;
+        return value;
     }
 
     /** The default settings with these choices. */

@@ -1,6 +1,7 @@
 package dev.shelf.ingest;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,9 +47,19 @@ public record Resource(
 
     /** For each list id, how many of the given resources it mentions (a resource listed twice in one list counts once). */
     public static Map<String, Integer> countByList(Iterable<Resource> resources) {
+        List<List<String>> lists = new ArrayList<>();
+        resources.forEach(r -> lists.add(r.listIds()));
+        return countLists(lists);
+    }
+
+    /**
+     * For each list id, how many of the given id lists hold it: the count of {@link #countByList} from each resource's
+     * {@link #listIds}, for a caller that keeps them worked out already.
+     */
+    public static Map<String, Integer> countLists(Iterable<List<String>> listIdsOfEach) {
         Map<String, Integer> counts = new TreeMap<>();
-        for (Resource resource : resources) {
-            resource.listIds().forEach(id -> counts.merge(id, 1, Integer::sum));
+        for (List<String> listIds : listIdsOfEach) {
+            listIds.forEach(id -> counts.merge(id, 1, Integer::sum));
         }
         return counts;
     }

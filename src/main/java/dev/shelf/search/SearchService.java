@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -122,7 +121,8 @@ public final class SearchService {
         Map<String, Double> weights = weights(query, rankings);
         List<Fused> ranked = clock.time("fusion", () -> rank(query, rankings, weights, request));
         List<SearchResult> results = results(query, rankings, ranked, weights, request.k(), clock);
-        Map<String, Integer> facets = clock.time("facets", () -> facets(ranked));
+        Map<String, Integer> facets = clock.time("facets", () -> Resource.countLists(
+                ranked.stream().map(f -> listsById.getOrDefault(f.id(), List.of())).toList()));
         return new SearchResponse(request.query(), request.mode(), request.k(), ranked.size(), clock.elapsedMs(), results,
                 facets, request.profile() ? clock.profile() : null);
     }
@@ -144,15 +144,6 @@ public final class SearchService {
         fused = ConceptLinks.lift(fused, id -> conceptLinks.getOrDefault(id, Set.of()),
                 hybrid ? settings.conceptLift() : 0);
         return TitlePromotion.promote(fused, hybrid ? exactTitles(query, request.sources()) : List.of());
-    }
-
-    /** For each list, how many of the ranked resources it mentions, as {@link Resource#countByList} counts them. */
-    private Map<String, Integer> facets(List<Fused> ranked) {
-        Map<String, Integer> counts = new TreeMap<>();
-        for (Fused f : ranked) {
-            listsById.getOrDefault(f.id(), List.of()).forEach(list -> counts.merge(list, 1, Integer::sum));
-        }
-        return counts;
     }
 
     /** The first k of the ranking dressed as results, each with the passage that earned it, highlighted. */

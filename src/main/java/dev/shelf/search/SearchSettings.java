@@ -37,20 +37,18 @@ public record SearchSettings(Fusion fusion, OptionalDouble semanticWeight, boole
         if (semanticWeight == null) {
             throw new IllegalArgumentException("semantic weight must not be null (empty for equal weights)");
         }
-        if (semanticWeight.isPresent() && !(semanticWeight.getAsDouble() >= 0 && semanticWeight.getAsDouble() <= 1)) {
-            throw new IllegalArgumentException("semantic weight must be between 0 and 1, got " + semanticWeight);
-        }
-        if (!(sectionLift >= 0 && sectionLift <= 1)) {
-            throw new IllegalArgumentException("section lift must be between 0 and 1, got " + sectionLift);
-        }
-        if (!(listVotes >= 0 && listVotes <= 1)) {
-            throw new IllegalArgumentException("list votes must be between 0 and 1, got " + listVotes);
-        }
-        if (!(conceptLift >= 0 && conceptLift <= 1)) {
-            throw new IllegalArgumentException("concept lift must be between 0 and 1, got " + conceptLift);
-        }
+        semanticWeight.ifPresent(w -> requireFraction("semantic weight", w));
+        requireFraction("section lift", sectionLift);
+        requireFraction("list votes", listVotes);
+        requireFraction("concept lift", conceptLift);
         if (queryCacheSize < 0) {
             throw new IllegalArgumentException("query cache size must not be negative, got " + queryCacheSize);
+        }
+    }
+
+    private static void requireFraction(String what, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(what + " must be between 0 and 1, got " + value);
         }
     }
 
