@@ -3,6 +3,7 @@ package dev.shelf.bench;
 import dev.shelf.bench.BenchmarkReport.Encode;
 import dev.shelf.bench.BenchmarkReport.Indexing;
 import dev.shelf.bench.BenchmarkReport.Latency;
+import dev.shelf.bench.BenchmarkReport.Paired;
 import dev.shelf.bench.BenchmarkReport.ScaleRow;
 import dev.shelf.bench.BenchmarkReport.Serving;
 import dev.shelf.embed.Encoders;
@@ -14,6 +15,7 @@ import dev.shelf.index.IndexBuilder;
 import dev.shelf.index.IndexLayout;
 import dev.shelf.ingest.IngestResult;
 import dev.shelf.search.SearchMode;
+import dev.shelf.search.SearchRequest;
 import dev.shelf.search.SearchService;
 import dev.shelf.search.SearchSettings;
 import java.io.IOException;
@@ -42,6 +44,8 @@ public final class Benchmark {
             "run a language model without the cloud", "teach a model my company's tone of voice");
     /** Untimed encodings first, so the timed ones see a warm model and JIT. */
     private static final int ENCODE_WARM_UP = 30;
+    /** Untimed searches of every mode before any is timed (see {@link Timings#warmUp}). */
+    private static final long SEARCH_WARM_UP_NANOS = 15_000_000_000L;
 
     /**
      * What to measure.
@@ -87,15 +91,19 @@ public final class Benchmark {
         ServingBenchmark http = new ServingBenchmark(config.queries(), config.requests(), config.scratch());
         Map<String, Latency> search = new LinkedHashMap<>();
         Serving serving;
+        Paired paired;
         try (ChunkIndex index = opener.open(current.current().orElseThrow(
                 () -> new IOException("no index in " + current.root() + ": run `shelf index` first")))) {
             log.accept("searching in process, every mode");
             // No query-vector cache: every search pays for its encoding, as a new query does.
             SearchService uncached = new SearchService(index, encoders, SearchSettings.DEFAULT.withQueryCacheSize(0),
                     encodes);
+            Timings.warmUp(uncached, config.queries(), SEARCH_WARM_UP_NANOS);
             for (SearchMode mode : SearchMode.values()) {
                 search.put(mode.label(), Latency.of(Timings.profiled(uncached, mode, config.queries(), config.rounds())));
             }
+            log.accept("timing each search next to a bare encode of its query");
+            paired = paired(uncached);
             // The warm-up pass fills the cache, so every timed search is a repeated query.
             SearchService cached = new SearchService(index, encoders, SearchSettings.DEFAULT, encodes);
             search.put("hybridCached", Latency.of(Timings.profiled(cached, SearchMode.HYBRID, config.queries(),
@@ -112,7 +120,7 @@ public final class Benchmark {
         double encodeP50 = Timings.percentile(encode, 50);
         return new BenchmarkReport(Encode.of(encode), indexing, search,
                 search.get(SearchMode.HYBRID.label()).p50Ms() / encodeP50,
-                search.get(SearchMode.SEMANTIC.label()).p50Ms() / encodeP50,
+                search.get(SearchMode.SEMANTIC.label()).p50Ms() / encodeP50, paired,
                 serving.withRssMb(startup.rssMb()), startup.seconds(), scale);
     }
 
@@ -129,6 +137,30 @@ public final class Benchmark {
             }
         }
         return ms;
+    }
+
+    /** See {@link Paired}; the searches before warmed the service. */
+    private Paired paired(SearchService uncached) {
+        int n = config.rounds() * config.queries().size();
+        double[] encode = new double[n];
+        double[] hybrid = new double[n];
+        double[] semantic = new double[n];
+        int i = 0;
+        for (int round = 0; round < config.rounds(); round++) {
+            for (String query : config.queries()) {
+                long start = System.nanoTime();
+                encodeAll(query);
+                long encoded = System.nanoTime();
+                uncached.search(SearchRequest.of(query, SearchMode.HYBRID, Timings.K));
+                long hybridDone = System.nanoTime();
+                uncached.search(SearchRequest.of(query, SearchMode.SEMANTIC, Timings.K));
+                encode[i] = (encoded - start) / 1e6;
+                hybrid[i] = (hybridDone - encoded) / 1e6;
+                semantic[i] = (System.nanoTime() - hybridDone) / 1e6;
+                i++;
+            }
+        }
+        return Paired.of(encode, hybrid, semantic);
     }
 
     /**

@@ -15,12 +15,13 @@ import java.util.Map;
  *               encoded anew; then {@code hybridCached}, hybrid with the query vectors cached (a repeated query)
  * @param hybridOverEncode hybrid p50 over encode p50: how much of a search is the model
  * @param semanticOverEncode semantic p50 over encode p50
+ * @param paired the same two ratios from searches each timed next to a bare encode of its query
  * @param serving the HTTP server under concurrent clients
  * @param startupSeconds from starting {@code shelf serve} to its first answer; null when it never answered
  * @param scale one row per synthetic corpus size; null (and left out of the JSON) without {@code --scale}
  */
 public record BenchmarkReport(Encode encode, Indexing indexing, Map<String, Latency> search, double hybridOverEncode,
-                              double semanticOverEncode, Serving serving, Double startupSeconds,
+                              double semanticOverEncode, Paired paired, Serving serving, Double startupSeconds,
                               @JsonInclude(JsonInclude.Include.NON_NULL) List<ScaleRow> scale) {
 
     /** Encoding one query, in milliseconds. */
@@ -28,6 +29,28 @@ public record BenchmarkReport(Encode encode, Indexing indexing, Map<String, Late
 
         static Encode of(double[] ms) {
             return new Encode(Timings.percentile(ms, 50), Timings.percentile(ms, 99));
+        }
+    }
+
+    /**
+     * Searches timed in step with the encode floor: each query's bare encode, then its hybrid search, then its semantic
+     * search, query after query. The encode floor above is timed in a run of its own, minutes before the searches;
+     * this one is not moved by the machine's drift in between, and its encodes run between searches, as a server's do.
+     *
+     * @param encodeP50Ms the bare encodes' p50
+     * @param hybridP50Ms the hybrid searches' p50 (no query-vector cache)
+     * @param semanticP50Ms the semantic searches' p50 (no query-vector cache)
+     * @param hybridOverEncode hybrid p50 over this encode p50
+     * @param semanticOverEncode semantic p50 over this encode p50
+     */
+    public record Paired(double encodeP50Ms, double hybridP50Ms, double semanticP50Ms, double hybridOverEncode,
+                         double semanticOverEncode) {
+
+        static Paired of(double[] encodeMs, double[] hybridMs, double[] semanticMs) {
+            double encode = Timings.percentile(encodeMs, 50);
+            double hybrid = Timings.percentile(hybridMs, 50);
+            double semantic = Timings.percentile(semanticMs, 50);
+            return new Paired(encode, hybrid, semantic, hybrid / encode, semantic / encode);
         }
     }
 

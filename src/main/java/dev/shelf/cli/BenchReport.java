@@ -23,6 +23,10 @@ final class BenchReport {
         });
         out.printf("hybrid p50 / encode p50: %.2f; semantic p50 / encode p50: %.2f%n", report.hybridOverEncode(),
                 report.semanticOverEncode());
+        BenchmarkReport.Paired paired = report.paired();
+        out.printf("each search next to a bare encode of its query: encode p50 %.2f ms, hybrid p50 %.2f ms (%.2f), "
+                + "semantic p50 %.2f ms (%.2f)%n", paired.encodeP50Ms(), paired.hybridP50Ms(), paired.hybridOverEncode(),
+                paired.semanticP50Ms(), paired.semanticOverEncode());
         BenchmarkReport.Indexing indexing = report.indexing();
         out.printf("indexing: full %.1f s (%.0f chunks/s, %.0f tokens/s), nothing changed %.2f s%n",
                 indexing.fullSeconds(), indexing.chunksPerSecond(), indexing.tokensPerSecond(),

@@ -56,6 +56,9 @@ class BenchCommandIT {
         }
         assertPositive(report.get("hybridOverEncode"), "hybridOverEncode");
         assertPositive(report.get("semanticOverEncode"), "semanticOverEncode");
+        for (String figure : List.of("encodeP50Ms", "hybridP50Ms", "semanticP50Ms", "hybridOverEncode", "semanticOverEncode")) {
+            assertPositive(report.at("/paired/" + figure), "paired." + figure);
+        }
         // Each stage of a hybrid search is timed, each model's own; a repeated query's encode is a cache hit.
         String model = "bge-small-en-v15-q";
         for (String stage : List.of("lexical", "models wait", "encode " + model, "vector " + model, "fusion",

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shelf.bench.BenchmarkReport.Encode;
 import dev.shelf.bench.BenchmarkReport.Indexing;
 import dev.shelf.bench.BenchmarkReport.Latency;
+import dev.shelf.bench.BenchmarkReport.Paired;
 import dev.shelf.bench.BenchmarkReport.Level;
 import dev.shelf.bench.BenchmarkReport.ScaleRow;
 import dev.shelf.bench.BenchmarkReport.Serving;
@@ -31,7 +32,7 @@ class BenchmarkReportTest {
         Serving serving = new Serving(new Level(40.5, 0, 400), new Level(120, 0, 400), new Level(150.25, 2, 400), 81,
                 List.of(80.0, 81.0, 81.5, 81.0), 0, 700, 350);
         return new BenchmarkReport(new Encode(6, 11), new Indexing(90, 6.5, 320, 1.25, 568, 0), search, 2,
-                1.5, serving, 12.5, scale);
+                1.5, new Paired(10, 13, 11, 1.3, 1.1), serving, 12.5, scale);
     }
 
     private static List<String> fields(JsonNode node) {
@@ -43,8 +44,10 @@ class BenchmarkReportTest {
     @Test
     void every_key_of_the_contract_in_its_place() {
         JsonNode json = new ObjectMapper().valueToTree(sample(List.of(new ScaleRow(1001, 13.5, 30, 250, 170, 96))));
-        assertEquals(List.of("encode", "indexing", "search", "hybridOverEncode", "semanticOverEncode", "serving",
-                "startupSeconds", "scale"), fields(json));
+        assertEquals(List.of("encode", "indexing", "search", "hybridOverEncode", "semanticOverEncode", "paired",
+                "serving", "startupSeconds", "scale"), fields(json));
+        assertEquals(List.of("encodeP50Ms", "hybridP50Ms", "semanticP50Ms", "hybridOverEncode", "semanticOverEncode"),
+                fields(json.get("paired")));
         assertEquals(List.of("p50Ms", "p99Ms"), fields(json.get("encode")));
         assertEquals(List.of("fullSeconds", "chunksPerSecond", "tokensPerSecond", "unchangedSeconds", "chunks",
                 "unchangedEmbedded"), fields(json.get("indexing")));
@@ -62,10 +65,17 @@ class BenchmarkReportTest {
     }
 
     @Test
+    void paired_ratios_divide_the_search_medians_by_the_encode_median() {
+        // Medians (nearest rank): encode 10 of {9, 10, 30}, hybrid 13 of {12, 13, 40}, semantic 11 of {11, 11, 35}.
+        Paired paired = Paired.of(new double[] {30, 9, 10}, new double[] {12, 40, 13}, new double[] {11, 35, 11});
+        assertEquals(new Paired(10, 13, 11, 1.3, 1.1), paired);
+    }
+
+    @Test
     void scale_is_left_out_without_rows_but_a_missing_startup_is_null() {
         BenchmarkReport noScale = sample(null);
         BenchmarkReport noStartup = new BenchmarkReport(noScale.encode(), noScale.indexing(), noScale.search(),
-                noScale.hybridOverEncode(), noScale.semanticOverEncode(), noScale.serving(), null, null);
+                noScale.hybridOverEncode(), noScale.semanticOverEncode(), noScale.paired(), noScale.serving(), null, null);
         JsonNode json = new ObjectMapper().valueToTree(noStartup);
         assertFalse(json.has("scale"));
         assertTrue(json.has("startupSeconds") && json.get("startupSeconds").isNull());
