@@ -32,8 +32,10 @@ public final class ShelfProcess {
         Path ownJar = ownJar();
         if (ownJar != null) {
             // As the run command does: classes come from an archive that the first start after a build writes.
+            Path archive = ownJar.resolveSibling("shelf.jsa");
+            dropStaleArchive(archive, ownJar);
             command.add("-XX:+AutoCreateSharedArchive");
-            command.add("-XX:SharedArchiveFile=" + ownJar.resolveSibling("shelf.jsa"));
+            command.add("-XX:SharedArchiveFile=" + archive);
             command.add("-Xlog:cds*=off");
             command.add("-jar");
             command.add(ownJar.toString());
@@ -44,6 +46,18 @@ public final class ShelfProcess {
         }
         command.addAll(List.of(args));
         return new ProcessBuilder(command);
+    }
+
+    /**
+     * Deletes a class-data archive older than the jar: the JVM (JDK 25) refuses an archive dumped from another build
+     * of the jar and, having refused it, never writes a new one, so a stale archive would leave every later start
+     * without one (the pom's package phase does the same for the run command).
+     */
+    static void dropStaleArchive(Path archive, Path jar) throws IOException {
+        if (Files.isRegularFile(archive)
+                && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) < 0) {
+            Files.delete(archive);
+        }
     }
 
     private static Path ownJar() {
