@@ -34,8 +34,9 @@ public record BenchmarkReport(Encode encode, Indexing indexing, Map<String, Late
 
     /**
      * Searches timed in step with the encode floor: each query's bare encode, then its hybrid search, then its semantic
-     * search, query after query. The encode floor above is timed in a run of its own, minutes before the searches;
-     * this one is not moved by the machine's drift in between, and its encodes run between searches, as a server's do.
+     * search, query after query. The encode floor above is timed in a run of its own, before each mode's searches; this
+     * one is not moved by the machine's drift between those runs, and its encodes run between searches, as a server's
+     * do.
      *
      * @param encodeP50Ms the bare encodes' p50
      * @param hybridP50Ms the hybrid searches' p50 (no query-vector cache)
