@@ -92,15 +92,16 @@ public final class Benchmark {
         double[] encode;
         try (ChunkIndex index = opener.open(current.current().orElseThrow(
                 () -> new IOException("no index in " + current.root() + ": run `shelf index` first")))) {
-            log.accept("searching in process, every mode");
             // No query-vector cache: every search pays for its encoding, as a new query does.
             SearchService uncached = new SearchService(index, encoders, SearchSettings.DEFAULT.withQueryCacheSize(0),
                     encodes);
+            log.accept("warming up: every search mode, untimed");
             Timings.warmUp(uncached, config.queries(), SEARCH_WARM_UP_NANOS);
-            // The floor is timed as warm as the searches: timed first thing in the process, it read 11.2-13.8 ms in
-            // three runs whose paired encodes, timed after the searches, read 9.9-11.0 ms.
+            // The floor is timed as warm as the searches (timed first thing in the process, it read 11.2-13.8 ms in
+            // three runs whose paired encodes, timed after the searches, read 9.9-11.0 ms).
             log.accept("encoding one query at a time");
             encode = encodeTimes();
+            log.accept("searching in process, every mode");
             for (SearchMode mode : SearchMode.values()) {
                 search.put(mode.label(), Latency.of(Timings.profiled(uncached, mode, config.queries(), config.rounds())));
             }
@@ -130,8 +131,8 @@ public final class Benchmark {
         int timed = Math.max(50, config.rounds() * 20);
         double[] ms = new double[timed];
         for (int i = 0; i < ENCODE_WARM_UP + timed; i++) {
-            // A number on the end makes every query new, so no cache anywhere can answer it.
-            String query = config.queries().get(i % config.queries().size()) + " " + i;
+            // The very queries the searches encode: nothing on the encode path caches a query's vector.
+            String query = config.queries().get(i % config.queries().size());
             long start = System.nanoTime();
             encodeAll(query);
             if (i >= ENCODE_WARM_UP) {

@@ -15,7 +15,7 @@ import java.util.Map;
  *               encoded anew; then {@code hybridCached}, hybrid with the query vectors cached (a repeated query)
  * @param hybridOverEncode hybrid p50 over encode p50: how much of a search is the model
  * @param semanticOverEncode semantic p50 over encode p50
- * @param paired the same two ratios from searches each timed next to a bare encode of its query
+ * @param paired p50s and the same two ratios from searches each timed next to a bare encode of its query
  * @param serving the HTTP server under concurrent clients
  * @param startupSeconds from starting {@code shelf serve} to its first answer; null when it never answered
  * @param scale one row per synthetic corpus size; null (and left out of the JSON) without {@code --scale}
@@ -34,9 +34,8 @@ public record BenchmarkReport(Encode encode, Indexing indexing, Map<String, Late
 
     /**
      * Searches timed in step with the encode floor: each query's bare encode, then its hybrid search, then its semantic
-     * search, query after query. The encode floor above is timed in a run of its own, before each mode's searches; this
-     * one is not moved by the machine's drift between those runs, and its encodes run between searches, as a server's
-     * do.
+     * search, query after query. The encode floor above is timed in a run of its own, before all the modes' searches;
+     * this one is not moved by the machine's drift between those runs.
      *
      * @param encodeP50Ms the bare encodes' p50
      * @param hybridP50Ms the hybrid searches' p50 (no query-vector cache)

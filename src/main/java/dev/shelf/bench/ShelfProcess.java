@@ -49,13 +49,15 @@ public final class ShelfProcess {
     }
 
     /**
-     * Deletes a class-data archive older than the jar: the JVM (JDK 25) refuses an archive dumped from another build
-     * of the jar and, having refused it, never writes a new one, so a stale archive would leave every later start
-     * without one (the pom's package phase does the same for the run command).
+     * Deletes a class-data archive not newer than the jar. Seen on Temurin 25: the JVM refuses an archive dumped from
+     * another build of the jar ("shared class paths mismatch ... The top archive failed to load") and, having refused
+     * it, writes no new one at exit, so a stale archive would leave every later start without one. The pom's package
+     * phase does the same for the run command. Only the jar is compared: a changed library jar with an unchanged
+     * shelf.jar is not noticed.
      */
     static void dropStaleArchive(Path archive, Path jar) throws IOException {
         if (Files.isRegularFile(archive)
-                && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) < 0) {
+                && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) <= 0) {
             Files.delete(archive);
         }
     }

@@ -1,5 +1,6 @@
 package dev.shelf.bench;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,9 +42,16 @@ class ShelfProcessTest {
     }
 
     @Test
-    void no_archive_yet_is_fine() throws Exception {
+    void an_archive_as_old_as_the_jar_is_deleted_too() throws Exception {
         Path jar = file("shelf.jar", BUILT);
-        ShelfProcess.dropStaleArchive(dir.resolve("shelf.jsa"), jar);
-        assertFalse(Files.exists(dir.resolve("shelf.jsa")));
+        Path archive = file("shelf.jsa", BUILT);
+        ShelfProcess.dropStaleArchive(archive, jar);
+        assertFalse(Files.exists(archive));
+    }
+
+    @Test
+    void no_archive_yet_is_no_error() throws Exception {
+        Path jar = file("shelf.jar", BUILT);
+        assertDoesNotThrow(() -> ShelfProcess.dropStaleArchive(dir.resolve("shelf.jsa"), jar));
     }
 }
