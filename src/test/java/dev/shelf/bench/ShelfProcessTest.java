@@ -1,7 +1,7 @@
 package dev.shelf.bench;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -10,6 +10,8 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ShelfProcessTest {
 
@@ -24,29 +26,14 @@ class ShelfProcessTest {
         return file;
     }
 
-    @Test
-    void an_archive_older_than_the_jar_is_deleted() throws Exception {
+    @ParameterizedTest(name = "archive written {0} s after the jar: kept {1}")
+    @CsvSource({"-60, false", "0, false", "60, true"})
+    void an_archive_is_kept_only_when_written_after_the_jar(long secondsAfterJar, boolean kept) throws Exception {
         Path jar = file("shelf.jar", BUILT);
-        Path archive = file("shelf.jsa", BUILT.minusSeconds(60));
+        Path archive = file("shelf.jsa", BUILT.plusSeconds(secondsAfterJar));
         ShelfProcess.dropStaleArchive(archive, jar);
-        assertFalse(Files.exists(archive));
+        assertEquals(kept, Files.exists(archive));
         assertTrue(Files.exists(jar));
-    }
-
-    @Test
-    void an_archive_written_after_the_jar_is_kept() throws Exception {
-        Path jar = file("shelf.jar", BUILT);
-        Path archive = file("shelf.jsa", BUILT.plusSeconds(60));
-        ShelfProcess.dropStaleArchive(archive, jar);
-        assertTrue(Files.exists(archive));
-    }
-
-    @Test
-    void an_archive_as_old_as_the_jar_is_deleted_too() throws Exception {
-        Path jar = file("shelf.jar", BUILT);
-        Path archive = file("shelf.jsa", BUILT);
-        ShelfProcess.dropStaleArchive(archive, jar);
-        assertFalse(Files.exists(archive));
     }
 
     @Test
