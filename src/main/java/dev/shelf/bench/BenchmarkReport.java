@@ -81,9 +81,25 @@ public record BenchmarkReport(Encode encode, Indexing indexing, Map<String, Late
      * @param chunksPerSecond chunks embedded per second of embedding
      * @param tokensPerSecond tokens embedded per second of embedding
      * @param unchangedEmbedded chunks the second build embedded (0: all came from the cache)
+     * @param models each model's share of the full build, in the order they ran
      */
     public record Indexing(double fullSeconds, double chunksPerSecond, double tokensPerSecond, double unchangedSeconds,
-                           int chunks, int unchangedEmbedded) {
+                           int chunks, int unchangedEmbedded, List<ModelIndexing> models) {
+
+        public Indexing {
+            models = List.copyOf(models);
+        }
+    }
+
+    /**
+     * One model's share of a full build.
+     *
+     * @param model model id
+     * @param readySeconds loading what embedding passages needs (its passage session)
+     * @param embedSeconds embedding the passages it covers
+     * @param tokensPerSecond tokens embedded per second of embedding
+     */
+    public record ModelIndexing(String model, double readySeconds, double embedSeconds, double tokensPerSecond) {
     }
 
     /**

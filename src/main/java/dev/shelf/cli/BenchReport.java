@@ -31,6 +31,8 @@ final class BenchReport {
         out.printf("indexing: full %.1f s (%.0f chunks/s, %.0f tokens/s), nothing changed %.2f s%n",
                 indexing.fullSeconds(), indexing.chunksPerSecond(), indexing.tokensPerSecond(),
                 indexing.unchangedSeconds());
+        indexing.models().forEach(m -> out.printf("    %-20s embedding %5.1f s (%,.0f tokens/s) after %.1f s readying it%n",
+                m.model(), m.embedSeconds(), m.tokensPerSecond(), m.readySeconds()));
         Serving serving = report.serving();
         level(out, "clients1", serving.clients1());
         level(out, "clients4", serving.clients4());

@@ -21,11 +21,26 @@ public interface Encoder extends AutoCloseable {
     /** How many tokens the text is, without the special tokens the model adds. */
     int tokenCount(String text);
 
+    /**
+     * How many tokens the model runs over to embed this passage: its passage form (with any passage prefix) and the
+     * special tokens ({@code [CLS]}, {@code [SEP]}), as far as the model reads. What embedding throughput counts.
+     */
+    default int passageTokens(String passage) {
+        return tokenCount(passage) + 2;
+    }
+
     /** The vector of a query, in the model's query form (with its query prefix, if it has one). */
     float[] encodeQuery(String query);
 
     /** The vectors of passages, in the given order (each in the model's passage form, with its passage prefix). */
     List<float[]> encode(List<String> passages);
+
+    /**
+     * Loads now what embedding passages needs beyond what queries need (for the ONNX model, its passage session), so
+     * that a build can time loading the model apart from embedding with it. {@link #encode} loads it anyway.
+     */
+    default void readyForPassages() {
+    }
 
     /**
      * Whether the model embeds this text, passage or query: a model for one language leaves other text alone, and its

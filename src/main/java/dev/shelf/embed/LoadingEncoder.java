@@ -74,6 +74,11 @@ public final class LoadingEncoder implements Encoder {
     }
 
     @Override
+    public int passageTokens(String passage) {
+        return loaded().passageTokens(passage);
+    }
+
+    @Override
     public float[] encodeQuery(String query) {
         return loaded().encodeQuery(query);
     }
@@ -81,6 +86,11 @@ public final class LoadingEncoder implements Encoder {
     @Override
     public List<float[]> encode(List<String> passages) {
         return loaded().encode(passages);
+    }
+
+    @Override
+    public void readyForPassages() {
+        loaded().readyForPassages();
     }
 
     /**

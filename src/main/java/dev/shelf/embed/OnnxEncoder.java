@@ -91,6 +91,11 @@ public final class OnnxEncoder implements Encoder {
         }
     }
 
+    @Override
+    public void readyForPassages() {
+        passageSession();
+    }
+
     private synchronized OrtSession passageSession() {
         if (session == null) {
             session = session(threads);
@@ -137,6 +142,11 @@ public final class OnnxEncoder implements Encoder {
     @Override
     public int tokenCount(String text) {
         return tokenizer.encode(text, false, false).getIds().length;
+    }
+
+    @Override
+    public int passageTokens(String passage) {
+        return tokenizer.encode(spec.passagePrefix() + passage).getIds().length;
     }
 
     @Override

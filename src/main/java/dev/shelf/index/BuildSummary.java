@@ -26,8 +26,10 @@ public record BuildSummary(Path build, int resources, int chunks, List<ModelBuil
      * @param cached passages whose vectors came from its embedding cache
      * @param tokens tokens of the embedded passages
      * @param seconds wall time spent embedding them
+     * @param readySeconds wall time spent loading what embedding needs before the first passage (the model's passage
+     *                     session), apart from {@code seconds} so that the throughput is the embedding's alone
      */
-    public record ModelBuild(String model, int embedded, int cached, long tokens, double seconds) {
+    public record ModelBuild(String model, int embedded, int cached, long tokens, double seconds, double readySeconds) {
 
         /** Embedding throughput, or 0 when nothing was embedded. */
         public double tokensPerSecond() {
@@ -35,8 +37,8 @@ public record BuildSummary(Path build, int resources, int chunks, List<ModelBuil
         }
 
         String line() {
-            String rate = embedded == 0 ? "" : String.format(" (%,d tokens in %.1f s, %,.0f tokens/s)", tokens, seconds,
-                    tokensPerSecond());
+            String rate = embedded == 0 ? "" : String.format(" (%,d tokens in %.1f s, %,.0f tokens/s, after %.1f s"
+                    + " readying the model)", tokens, seconds, tokensPerSecond(), readySeconds);
             return String.format("%s: %d embedded%s, %d from the embedding cache", model, embedded, rate, cached);
         }
     }
@@ -56,7 +58,7 @@ public record BuildSummary(Path build, int resources, int chunks, List<ModelBuil
         return models.stream().mapToLong(ModelBuild::tokens).sum();
     }
 
-    /** Time spent embedding, over all models. */
+    /** Time spent embedding, over all models, without readying them. */
     public double embedSeconds() {
         return models.stream().mapToDouble(ModelBuild::seconds).sum();
     }

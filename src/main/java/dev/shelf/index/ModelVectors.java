@@ -73,11 +73,16 @@ final class ModelVectors {
                 }
             }
         }
+        long readying = System.nanoTime();
+        if (!missing.isEmpty()) {
+            encoder.readyForPassages();
+        }
         long started = System.nanoTime();
+        double readySeconds = (started - readying) / 1e9;
         progress.start(missing.size());
         int[] tokenCounts = new int[chunks.size()];
         for (int i : missing) {
-            tokenCounts[i] = encoder.tokenCount(chunks.get(i).text());
+            tokenCounts[i] = encoder.passageTokens(chunks.get(i).text());
         }
         missing.sort(Comparator.comparingInt(i -> tokenCounts[i]));
         long tokens = 0;
@@ -86,14 +91,14 @@ final class ModelVectors {
             List<float[]> vectors = encoder.encode(step.stream().map(i -> chunks.get(i).text()).toList());
             for (int k = 0; k < step.size(); k++) {
                 cache.put(keys.get(step.get(k)), vectors.get(k));
-                // The model's own special tokens ([CLS], [SEP]) are tokens it runs over too.
-                tokens += tokenCounts[step.get(k)] + 2;
+                tokens += tokenCounts[step.get(k)];
             }
             progress.advance(step.size());
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         cache.retainOnly(new HashSet<>(keys.stream().filter(k -> k != null).toList()));
         cache.save();
-        return new BuildSummary.ModelBuild(encoder.name(), missing.size(), covered - missing.size(), tokens, seconds);
+        return new BuildSummary.ModelBuild(encoder.name(), missing.size(), covered - missing.size(), tokens, seconds,
+                readySeconds);
     }
 }

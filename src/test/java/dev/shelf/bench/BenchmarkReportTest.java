@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shelf.bench.BenchmarkReport.Encode;
 import dev.shelf.bench.BenchmarkReport.Indexing;
+import dev.shelf.bench.BenchmarkReport.ModelIndexing;
 import dev.shelf.bench.BenchmarkReport.Latency;
 import dev.shelf.bench.BenchmarkReport.Level;
 import dev.shelf.bench.BenchmarkReport.Paired;
@@ -31,7 +32,8 @@ class BenchmarkReportTest {
         search.put("semantic", new Latency(9, 15, 25, Map.of()));
         Serving serving = new Serving(new Level(40.5, 0, 400), new Level(120, 0, 400), new Level(150.25, 2, 400), 81,
                 List.of(80.0, 81.0, 81.5, 81.0), 0, 700, 350);
-        return new BenchmarkReport(new Encode(6, 11), new Indexing(90, 6.5, 320, 1.25, 568, 0), search, 2,
+        return new BenchmarkReport(new Encode(6, 11), new Indexing(90, 6.5, 320, 1.25, 568, 0,
+                List.of(new ModelIndexing("bge-small-en-v15-q", 0.25, 7.5, 3790.4))), search, 2,
                 1.5, new Paired(10, 13, 11, 1.3, 1.1), serving, 12.5, scale);
     }
 
@@ -50,7 +52,9 @@ class BenchmarkReportTest {
                 fields(json.get("paired")));
         assertEquals(List.of("p50Ms", "p99Ms"), fields(json.get("encode")));
         assertEquals(List.of("fullSeconds", "chunksPerSecond", "tokensPerSecond", "unchangedSeconds", "chunks",
-                "unchangedEmbedded"), fields(json.get("indexing")));
+                "unchangedEmbedded", "models"), fields(json.get("indexing")));
+        assertEquals(List.of("model", "readySeconds", "embedSeconds", "tokensPerSecond"),
+                fields(json.at("/indexing/models/0")));
         assertEquals(List.of("hybrid", "lexical", "semantic"), fields(json.get("search")));
         assertEquals(List.of("p50Ms", "p95Ms", "p99Ms", "stages"), fields(json.at("/search/lexical")));
         assertEquals(List.of("p50Ms", "p95Ms"), fields(json.at("/search/hybrid/stages/encode")));

@@ -68,6 +68,22 @@ class OnnxEncoderIT {
     }
 
     @Test
+    void a_passage_counts_the_tokens_the_model_runs_over_its_prefix_and_special_tokens_included(@TempDir Path dir)
+            throws IOException {
+        ModelSpec base = SharedEncoder.get().spec();
+        Files.writeString(dir.resolve(ModelSpec.SPEC_FILE), String.join("\n",
+                "name=bge-small-prefixed", "onnx=" + base.onnx().toAbsolutePath(), "tokenizer=" + base.tokenizer().toAbsolutePath(),
+                "dimensions=384", "maxTokens=512", "chunkTokens=256", "pooling=cls", "normalize=true",
+                "passagePrefix=passage:\\u0020"));
+        String text = "GGUF is a file format";
+        assertEquals(7, SharedEncoder.get().tokenCount(text), "word pieces, GGUF split up");
+        assertEquals(7 + 2, SharedEncoder.get().passageTokens(text), "[CLS] and [SEP]");
+        try (OnnxEncoder prefixed = new OnnxEncoder(ModelSpec.load(dir), 1, 8)) {
+            assertEquals(7 + 2 + 2, prefixed.passageTokens(text), "\"passage\" and \":\" too");
+        }
+    }
+
+    @Test
     void a_missing_model_file_is_a_clear_error_naming_it_and_how_to_restore_it(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve(ModelSpec.SPEC_FILE), "name=x\nonnx=model.onnx\ntokenizer=tokenizer.json\n"
                 + "dimensions=384\nmaxTokens=512\npooling=cls\n");

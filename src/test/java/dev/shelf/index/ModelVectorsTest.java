@@ -3,8 +3,10 @@ package dev.shelf.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.shelf.chunk.Chunk;
+import dev.shelf.embed.Encoder;
 import dev.shelf.embed.HashingEncoder;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,5 +39,66 @@ class ModelVectorsTest {
         embed(new HashingEncoder(64, 32));
         BuildSummary.ModelBuild changed = embed(new HashingEncoder(64, 32).variant("another passage prefix"));
         assertEquals(2, changed.embedded(), "vectors made with the old prefix are not reused");
+    }
+
+    @Test
+    void the_model_is_readied_once_before_its_first_passage_and_not_when_every_vector_is_cached() throws IOException {
+        CallRecorder encoder = new CallRecorder(new HashingEncoder(64, 32));
+        ModelVectors.open(encoder, CHUNKS, new IndexLayout(dir)).embedMissing(false, BuildProgress.NONE);
+        assertEquals(List.of("ready", "encode"), encoder.calls);
+        encoder.calls.clear();
+        ModelVectors.open(encoder, CHUNKS, new IndexLayout(dir)).embedMissing(false, BuildProgress.NONE);
+        assertEquals(List.of(), encoder.calls, "nothing to embed, nothing to load");
+    }
+
+    /** Passes everything to a real encoder and writes down which of readying and encoding came when. */
+    private static final class CallRecorder implements Encoder {
+        private final Encoder encoder;
+        private final List<String> calls = new ArrayList<>();
+
+        CallRecorder(Encoder encoder) {
+            this.encoder = encoder;
+        }
+
+        @Override
+        public String name() {
+            return encoder.name();
+        }
+
+        @Override
+        public int dimensions() {
+            return encoder.dimensions();
+        }
+
+        @Override
+        public int chunkTokens() {
+            return encoder.chunkTokens();
+        }
+
+        @Override
+        public int tokenCount(String text) {
+            return encoder.tokenCount(text);
+        }
+
+        @Override
+        public float[] encodeQuery(String query) {
+            return encoder.encodeQuery(query);
+        }
+
+        @Override
+        public List<float[]> encode(List<String> passages) {
+            calls.add("encode");
+            return encoder.encode(passages);
+        }
+
+        @Override
+        public void readyForPassages() {
+            calls.add("ready");
+        }
+
+        @Override
+        public void close() {
+            encoder.close();
+        }
     }
 }
