@@ -3,8 +3,10 @@ package dev.shelf.bench;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.Attributes;
@@ -51,13 +53,25 @@ public final class ShelfProcess {
     /**
      * Deletes a class-data archive not newer than the jar. Seen on Temurin 25: the JVM refuses an archive dumped from
      * another build of the jar ("shared class paths mismatch ... The top archive failed to load") and, having refused
-     * it, writes no new one at exit, so a stale archive would leave every later start without one. The pom's package
-     * phase does the same for the run command. Only the jar is compared: a changed library jar with an unchanged
-     * shelf.jar is not noticed.
+     * it, writes no new one at exit, so a stale archive would leave every later start without one. The jar's libraries
+     * (the {@code lib} folder beside it, which its manifest's class path names) count too: the JVM checks them as well.
+     * The pom's package phase does the same for the run command.
      */
     static void dropStaleArchive(Path archive, Path jar) throws IOException {
-        if (Files.isRegularFile(archive)
-                && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) <= 0) {
+        if (!Files.isRegularFile(archive)) {
+            return;
+        }
+        FileTime newest = Files.getLastModifiedTime(jar);
+        Path lib = jar.resolveSibling("lib");
+        if (Files.isDirectory(lib)) {
+            try (DirectoryStream<Path> libraries = Files.newDirectoryStream(lib, "*.jar")) {
+                for (Path library : libraries) {
+                    FileTime modified = Files.getLastModifiedTime(library);
+                    newest = modified.compareTo(newest) > 0 ? modified : newest;
+                }
+            }
+        }
+        if (Files.getLastModifiedTime(archive).compareTo(newest) <= 0) {
             Files.delete(archive);
         }
     }

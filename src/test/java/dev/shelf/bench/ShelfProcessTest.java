@@ -36,6 +36,20 @@ class ShelfProcessTest {
         assertTrue(Files.exists(jar));
     }
 
+    @ParameterizedTest(name = "archive written {0} s after a library jar: kept {1}")
+    @CsvSource({"-60, false", "0, false", "60, true"})
+    void a_library_jar_changed_since_the_archive_makes_it_stale_too(long secondsAfterLibrary, boolean kept)
+            throws Exception {
+        Path jar = file("shelf.jar", BUILT.minusSeconds(3600));
+        Files.createDirectory(dir.resolve("lib"));
+        file("lib/lucene-core.jar", BUILT.minusSeconds(7200));
+        file("lib/picocli.jar", BUILT);
+        file("lib/notes.txt", BUILT.plusSeconds(7200));
+        Path archive = file("shelf.jsa", BUILT.plusSeconds(secondsAfterLibrary));
+        ShelfProcess.dropStaleArchive(archive, jar);
+        assertEquals(kept, Files.exists(archive), "only jars count, and the newest of them");
+    }
+
     @Test
     void no_archive_yet_is_no_error() throws Exception {
         Path jar = file("shelf.jar", BUILT);
