@@ -2,8 +2,8 @@ package dev.shelf.bench;
 
 import dev.shelf.bench.BenchmarkReport.Encode;
 import dev.shelf.bench.BenchmarkReport.Indexing;
-import dev.shelf.bench.BenchmarkReport.ModelIndexing;
 import dev.shelf.bench.BenchmarkReport.Latency;
+import dev.shelf.bench.BenchmarkReport.ModelIndexing;
 import dev.shelf.bench.BenchmarkReport.Paired;
 import dev.shelf.bench.BenchmarkReport.ScaleRow;
 import dev.shelf.bench.BenchmarkReport.Serving;
@@ -186,7 +186,7 @@ public final class Benchmark {
             BuildSummary unchanged = builder.build(lists.resources(), lists.sources(), false, BuildProgress.NONE);
             double embedSeconds = Math.max(1e-9, full.embedSeconds());
             List<ModelIndexing> models = full.models().stream().map(m -> new ModelIndexing(m.model(), m.readySeconds(),
-                    m.seconds(), m.tokensPerSecond())).toList();
+                    m.embedSeconds(), m.tokensPerSecond())).toList();
             return new Indexing(full.seconds(), full.embedded() / embedSeconds, full.tokens() / embedSeconds,
                     unchanged.seconds(), full.chunks(), unchanged.embedded(), models);
         } finally {

@@ -31,8 +31,14 @@ final class BenchReport {
         out.printf("indexing: full %.1f s (%.0f chunks/s, %.0f tokens/s), nothing changed %.2f s%n",
                 indexing.fullSeconds(), indexing.chunksPerSecond(), indexing.tokensPerSecond(),
                 indexing.unchangedSeconds());
-        indexing.models().forEach(m -> out.printf("    %-20s embedding %5.1f s (%,.0f tokens/s) after %.1f s readying it%n",
-                m.model(), m.embedSeconds(), m.tokensPerSecond(), m.readySeconds()));
+        for (BenchmarkReport.ModelIndexing m : indexing.models()) {
+            if (m.tokensPerSecond() > 0) {
+                out.printf("    %-20s embedding %5.1f s (%,.0f tokens/s) after %.1f s readying it%n", m.model(),
+                        m.embedSeconds(), m.tokensPerSecond(), m.readySeconds());
+            } else {
+                out.printf("    %-20s nothing to embed%n", m.model());
+            }
+        }
         Serving serving = report.serving();
         level(out, "clients1", serving.clients1());
         level(out, "clients4", serving.clients4());

@@ -23,7 +23,8 @@ public interface Encoder extends AutoCloseable {
 
     /**
      * How many tokens the model runs over to embed this passage: its passage form (with any passage prefix) and the
-     * special tokens ({@code [CLS]}, {@code [SEP]}), as far as the model reads. What embedding throughput counts.
+     * special tokens ({@code [CLS]}, {@code [SEP]}), as far as the model reads. What embedding throughput counts. The
+     * default suits an encoder without a passage prefix; one with a prefix overrides it.
      */
     default int passageTokens(String passage) {
         return tokenCount(passage) + 2;

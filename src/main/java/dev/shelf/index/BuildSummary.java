@@ -24,21 +24,23 @@ public record BuildSummary(Path build, int resources, int chunks, List<ModelBuil
      * @param model model id
      * @param embedded passages it embedded in this build
      * @param cached passages whose vectors came from its embedding cache
-     * @param tokens tokens of the embedded passages
-     * @param seconds wall time spent embedding them
-     * @param readySeconds wall time spent loading what embedding needs before the first passage (the model's passage
-     *                     session), apart from {@code seconds} so that the throughput is the embedding's alone
+     * @param tokens tokens the model ran over for them (each passage's prefix and special tokens included)
+     * @param embedSeconds wall time spent embedding them
+     * @param readySeconds wall time spent readying the model before the first passage (its passage session, and in a
+     *                     server any wait for the model to finish loading), apart from {@code embedSeconds} so that the
+     *                     throughput is the embedding's alone
      */
-    public record ModelBuild(String model, int embedded, int cached, long tokens, double seconds, double readySeconds) {
+    public record ModelBuild(String model, int embedded, int cached, long tokens, double embedSeconds,
+                             double readySeconds) {
 
         /** Embedding throughput, or 0 when nothing was embedded. */
         public double tokensPerSecond() {
-            return seconds > 0 && embedded > 0 ? tokens / seconds : 0;
+            return embedSeconds > 0 && embedded > 0 ? tokens / embedSeconds : 0;
         }
 
         String line() {
             String rate = embedded == 0 ? "" : String.format(" (%,d tokens in %.1f s, %,.0f tokens/s, after %.1f s"
-                    + " readying the model)", tokens, seconds, tokensPerSecond(), readySeconds);
+                    + " readying the model)", tokens, embedSeconds, tokensPerSecond(), readySeconds);
             return String.format("%s: %d embedded%s, %d from the embedding cache", model, embedded, rate, cached);
         }
     }
@@ -53,14 +55,14 @@ public record BuildSummary(Path build, int resources, int chunks, List<ModelBuil
         return models.stream().mapToInt(ModelBuild::cached).sum();
     }
 
-    /** Tokens embedded, over all models. */
+    /** Tokens the models ran over, over all models. */
     public long tokens() {
         return models.stream().mapToLong(ModelBuild::tokens).sum();
     }
 
     /** Time spent embedding, over all models, without readying them. */
     public double embedSeconds() {
-        return models.stream().mapToDouble(ModelBuild::seconds).sum();
+        return models.stream().mapToDouble(ModelBuild::embedSeconds).sum();
     }
 
     /** One line for logs and non-interactive runs. */

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.shelf.bench.BenchmarkReport.Encode;
 import dev.shelf.bench.BenchmarkReport.Indexing;
-import dev.shelf.bench.BenchmarkReport.ModelIndexing;
 import dev.shelf.bench.BenchmarkReport.Latency;
 import dev.shelf.bench.BenchmarkReport.Level;
+import dev.shelf.bench.BenchmarkReport.ModelIndexing;
 import dev.shelf.bench.BenchmarkReport.Paired;
 import dev.shelf.bench.BenchmarkReport.ScaleRow;
 import dev.shelf.bench.BenchmarkReport.Serving;
@@ -46,7 +46,8 @@ class BenchReportTest {
         Serving serving = new Serving(new Level(40.5, 0, 400), new Level(120, 0, 400), new Level(150.25, 2, 400), 81,
                 List.of(80.0, 81.0, 81.6, 81.2), 0.2, 700, 350);
         return new BenchmarkReport(new Encode(6, 11.125), new Indexing(90, 6.4, 320, 1.25, 568, 0,
-                List.of(new ModelIndexing("bge-small-en-v15-q", 0.25, 7.5, 3790.4))), search, 2,
+                List.of(new ModelIndexing("bge-small-en-v15-q", 0.25, 7.5, 3790.4),
+                        new ModelIndexing("bge-small-zh-v15-q", 0, 0, 0))), search, 2,
                 1.5, new Paired(7, 8.25, 7.5, 1.1786, 1.0714), serving, startup, scale);
     }
 
@@ -68,6 +69,7 @@ class BenchReportTest {
                         + "semantic p50 7.50 ms (1.07)",
                 "indexing: full 90.0 s (6 chunks/s, 320 tokens/s), nothing changed 1.25 s",
                 "    bge-small-en-v15-q   embedding   7.5 s (3,790 tokens/s) after 0.3 s readying it",
+                "    bge-small-zh-v15-q   nothing to embed",
                 "serving, clients1:    40.5 queries/s, 0 errors",
                 "serving, clients4:   120.0 queries/s, 0 errors",
                 "serving, clients16:   150.3 queries/s, 2 errors",
@@ -79,9 +81,9 @@ class BenchReportTest {
     @Test
     void a_server_that_never_answered_is_na_and_scale_rows_make_a_table() {
         List<String> lines = lines(report(null, List.of(new ScaleRow(1001, 13.52, 30, 250.5, 170, 96.4))));
-        assertEquals("start-up to first answer: n/a", lines.get(13));
-        assertEquals("    chunks    build s  lexical p50 semantic p50   hybrid p50       heap", lines.get(14));
-        assertEquals("      1001       13.5     30.00 ms    250.50 ms    170.00 ms      96 MB", lines.get(15));
-        assertEquals(16, lines.size());
+        assertEquals("start-up to first answer: n/a", lines.get(14));
+        assertEquals("    chunks    build s  lexical p50 semantic p50   hybrid p50       heap", lines.get(15));
+        assertEquals("      1001       13.5     30.00 ms    250.50 ms    170.00 ms      96 MB", lines.get(16));
+        assertEquals(17, lines.size());
     }
 }

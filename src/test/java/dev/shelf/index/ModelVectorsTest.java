@@ -6,8 +6,8 @@ import dev.shelf.chunk.Chunk;
 import dev.shelf.embed.Encoder;
 import dev.shelf.embed.HashingEncoder;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +51,20 @@ class ModelVectorsTest {
         assertEquals(List.of(), encoder.calls, "nothing to embed, nothing to load");
     }
 
-    /** Passes everything to a real encoder and writes down which of readying and encoding came when. */
+    @Test
+    void the_tokens_counted_are_those_the_model_says_it_runs_over() throws IOException {
+        CallRecorder encoder = new CallRecorder(new HashingEncoder(64, 32));
+        BuildSummary.ModelBuild build = ModelVectors.open(encoder, CHUNKS, new IndexLayout(dir))
+                .embedMissing(false, BuildProgress.NONE);
+        // "A\nlow-rank adapters for fine-tuning" and "B\na file format for quantized models" (header, then body): 7
+        // words each, and each passage the recorder's 5 tokens of prefix and special tokens more.
+        assertEquals(7 + 5 + 7 + 5, build.tokens());
+    }
+
+    /**
+     * Wraps the hashing fake: writes down when the model is readied and when it encodes, and counts each passage as
+     * its words plus a 5-token prefix, so that the build's token count can be told from {@code tokenCount + 2}.
+     */
     private static final class CallRecorder implements Encoder {
         private final Encoder encoder;
         private final List<String> calls = new ArrayList<>();
@@ -94,6 +107,11 @@ class ModelVectorsTest {
         @Override
         public void readyForPassages() {
             calls.add("ready");
+        }
+
+        @Override
+        public int passageTokens(String passage) {
+            return encoder.tokenCount(passage) + 5;
         }
 
         @Override
