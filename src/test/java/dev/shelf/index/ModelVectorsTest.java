@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.shelf.chunk.Chunk;
 import dev.shelf.embed.Encoder;
+import dev.shelf.embed.ForwardingEncoder;
 import dev.shelf.embed.HashingEncoder;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,43 +66,17 @@ class ModelVectorsTest {
      * Wraps the hashing fake: writes down when the model is readied and when it encodes, and counts each passage as
      * its words plus a 5-token prefix, so that the build's token count can be told from {@code tokenCount + 2}.
      */
-    private static final class CallRecorder implements Encoder {
-        private final Encoder encoder;
+    private static final class CallRecorder extends ForwardingEncoder {
         private final List<String> calls = new ArrayList<>();
 
         CallRecorder(Encoder encoder) {
-            this.encoder = encoder;
-        }
-
-        @Override
-        public String name() {
-            return encoder.name();
-        }
-
-        @Override
-        public int dimensions() {
-            return encoder.dimensions();
-        }
-
-        @Override
-        public int chunkTokens() {
-            return encoder.chunkTokens();
-        }
-
-        @Override
-        public int tokenCount(String text) {
-            return encoder.tokenCount(text);
-        }
-
-        @Override
-        public float[] encodeQuery(String query) {
-            return encoder.encodeQuery(query);
+            super(encoder);
         }
 
         @Override
         public List<float[]> encode(List<String> passages) {
             calls.add("encode");
-            return encoder.encode(passages);
+            return super.encode(passages);
         }
 
         @Override
@@ -111,12 +86,7 @@ class ModelVectorsTest {
 
         @Override
         public int passageTokens(String passage) {
-            return encoder.tokenCount(passage) + 5;
-        }
-
-        @Override
-        public void close() {
-            encoder.close();
+            return tokenCount(passage) + 5;
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shelf.embed.Encoders;
 import dev.shelf.embed.Encoder;
+import dev.shelf.embed.ForwardingEncoder;
 import dev.shelf.embed.HashingEncoder;
 import dev.shelf.index.IndexLayout;
 import dev.shelf.index.LuceneChunkIndex;
@@ -201,8 +202,7 @@ class LibraryTest {
     }
 
     /** The hashing encoder, counting what it embeds, and holding passages back while closed. */
-    private static final class GatedEncoder implements Encoder {
-        private final Encoder inner;
+    private static final class GatedEncoder extends ForwardingEncoder {
         private volatile CountDownLatch gate = new CountDownLatch(0);
         volatile CountDownLatch entered = new CountDownLatch(1);
         final List<String> embedded = new CopyOnWriteArrayList<>();
@@ -210,7 +210,7 @@ class LibraryTest {
         final AtomicInteger mostAtOnce = new AtomicInteger();
 
         GatedEncoder(Encoder inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         /** Holds the next passages back until {@link #open}; {@link #entered} then says when a build reaches here. */
@@ -224,49 +224,19 @@ class LibraryTest {
         }
 
         @Override
-        public void close() {
-            // the wrapped stand-in holds nothing
-        }
-
-        @Override
         public List<float[]> encode(List<String> passages) {
             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {
                 entered.countDown();
                 gate.await();
                 embedded.addAll(passages);
-                return inner.encode(passages);
+                return super.encode(passages);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             } finally {
                 running.decrementAndGet();
             }
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public int dimensions() {
-            return inner.dimensions();
-        }
-
-        @Override
-        public int chunkTokens() {
-            return inner.chunkTokens();
-        }
-
-        @Override
-        public int tokenCount(String text) {
-            return inner.tokenCount(text);
-        }
-
-        @Override
-        public float[] encodeQuery(String query) {
-            return inner.encodeQuery(query);
         }
     }
 }
