@@ -52,11 +52,11 @@ public final class ShelfProcess {
 
     /**
      * Deletes a class-data archive not newer than the jar and every jar in the {@code lib} folder beside it (which the
-     * jar's manifest class path names; the JVM checks those too). Seen on Temurin 25: the JVM refuses an archive dumped from
-     * another build of the jar ("shared class paths mismatch ... The top archive failed to load") and, having refused
-     * it, writes no new one at exit, so a stale archive would leave every later start without one. Only newer jars are
-     * seen: a library swapped for one with an older date is not. The pom's package phase does the same for the run
-     * command.
+     * jar's manifest class path names; the JVM checks those too). Seen on Temurin 25: the JVM refuses an archive
+     * dumped from another build of the jar ("shared class paths mismatch ... The top archive failed to load") and,
+     * having refused it, writes no new one at exit, so a stale archive would leave every later start without one. Only
+     * newer jars are seen: a library swapped for one with an older date is not. The pom's package phase does the same
+     * for the run command.
      */
     static void dropStaleArchive(Path archive, Path jar) throws IOException {
         if (!Files.isRegularFile(archive)) {

@@ -72,7 +72,8 @@ class OnnxEncoderIT {
             throws IOException {
         ModelSpec base = SharedEncoder.get().spec();
         Files.writeString(dir.resolve(ModelSpec.SPEC_FILE), String.join("\n",
-                "name=bge-small-prefixed", "onnx=" + base.onnx().toAbsolutePath(), "tokenizer=" + base.tokenizer().toAbsolutePath(),
+                "name=bge-small-prefixed", "onnx=" + base.onnx().toAbsolutePath(),
+                "tokenizer=" + base.tokenizer().toAbsolutePath(),
                 "dimensions=384", "maxTokens=512", "chunkTokens=256", "pooling=cls", "normalize=true",
                 "passagePrefix=passage:\\u0020"));
         String text = "GGUF is a file format";
