@@ -43,8 +43,6 @@ public final class Benchmark {
             "which leaderboard compares chat assistants", "turn documents into training data automatically",
             "keep an LLM from making things up", "pick an embedding model for search",
             "run a language model without the cloud", "teach a model my company's tone of voice");
-    /** Untimed encodings first, so the timed ones see a warm model and JIT. */
-    private static final int ENCODE_WARM_UP = 30;
     /** Untimed searches of every mode before any is timed (see {@link Timings#warmUp}). */
     private static final long SEARCH_WARM_UP_NANOS = 15_000_000_000L;
 
@@ -131,14 +129,13 @@ public final class Benchmark {
     private double[] encodeTimes() {
         int timed = Math.max(50, config.rounds() * 20);
         double[] ms = new double[timed];
-        for (int i = 0; i < ENCODE_WARM_UP + timed; i++) {
+        // No warm-up of its own: the searches' warm-up before it encoded these queries with these models.
+        for (int i = 0; i < timed; i++) {
             // The very queries the searches encode: nothing on the encode path caches a query's vector.
             String query = config.queries().get(i % config.queries().size());
             long start = System.nanoTime();
             encodeAll(query);
-            if (i >= ENCODE_WARM_UP) {
-                ms[i - ENCODE_WARM_UP] = (System.nanoTime() - start) / 1e6;
-            }
+            ms[i] = (System.nanoTime() - start) / 1e6;
         }
         return ms;
     }
