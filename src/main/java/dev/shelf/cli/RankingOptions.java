@@ -9,8 +9,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * How hybrid mode fuses ({@code --fusion}, {@code --weight}, {@code --query-aware}) and which of the lists' signals
- * lift it ({@code --section-lift}, {@code --list-votes}, {@code --concept-lift}), defaulting to
+ * How hybrid mode fuses ({@code --fusion}, {@code --weight}, {@code --query-aware}, {@code --question-model}) and
+ * which of the lists' signals lift it ({@code --section-lift}, {@code --list-votes}, {@code --concept-lift}), defaulting to
  * {@link SearchSettings#DEFAULT}.
  */
 final class RankingOptions {
@@ -32,8 +32,14 @@ final class RankingOptions {
 
     @Option(names = "--query-aware", negatable = true, fallbackValue = "true",
             description = "Weigh the lists by the query's form: a Chinese query weighs the keyword list as much as"
-                    + " all the models together (default: ${DEFAULT-VALUE}).")
+                    + " all the models together, a long question (8 words or more) is asked of the question model"
+                    + " alone (default: ${DEFAULT-VALUE}).")
     private boolean queryAware = SearchSettings.DEFAULT.queryAware();
+
+    @Option(names = "--question-model", paramLabel = "NAME",
+            description = "The model a long question is asked of alone, when query-aware and the model is loaded;"
+                    + " none to fuse every list (default: ${DEFAULT-VALUE}).")
+    private String questionModel = SearchSettings.DEFAULT.questionModel();
 
     private double sectionLift = SearchSettings.DEFAULT.sectionLift();
 
@@ -72,6 +78,7 @@ final class RankingOptions {
     /** The default settings with these choices. */
     SearchSettings settings() {
         return SearchSettings.DEFAULT.withFusion(fusion).withSemanticWeight(weight).withQueryAware(queryAware)
+                .withQuestionModel(questionModel.equalsIgnoreCase("none") ? "" : questionModel.strip())
                 .withSectionLift(sectionLift).withListVotes(listVotes)
                 .withConceptLift(conceptLift);
     }

@@ -9,14 +9,26 @@ import java.util.OptionalDouble;
 
 /**
  * The fusion weight of each ranked list for one query: every list the same, or, given a semantic weight {@code s},
- * the lexical list {@code 1 - s} and the model lists {@code s} shared equally. When query-aware, a query in Chinese
- * weighs the lexical list as much as all the models together: the English models place Chinese text poorly, so giving
- * each its own equal share drowns the one list that reads Chinese well. A pure function.
+ * the lexical list {@code 1 - s} and the model lists {@code s} shared equally. When query-aware (and no semantic weight
+ * is given), two forms of query shift the weights, each by giving one list as much as all the others together:
+ * <ul>
+ *   <li>a query in Chinese: the lexical list weighs as much as all the models together. The English models place
+ *   Chinese text poorly, so giving each its own equal share drowns the one list that reads Chinese well.</li>
+ *   <li>a long question ({@value #LONG_QUESTION_WORDS} words or more, not Chinese): the question model weighs as much
+ *   as all the other lists together. People write such questions in their own words, which the lists' words rarely
+ *   match, and the model trained on question-answer pairs (all-MiniLM-L6-v2) was the best single list on them in
+ *   both halves of the tuning set.</li>
+ * </ul>
+ * A pure function.
  */
 final class QueryWeights {
 
     /** Under query-aware weights, a Chinese query's lexical share: half, the models the other half. */
     static final double CHINESE_LEXICAL_SHARE = 0.5;
+    /** Under query-aware weights, a long question's share of the question model: half, the other lists the rest. */
+    static final double QUESTION_MODEL_SHARE = 0.5;
+    /** Words from which a query is a long question: the threshold the quality issue measured, not tuned here. */
+    static final int LONG_QUESTION_WORDS = 8;
 
     private QueryWeights() {
     }
@@ -29,16 +41,28 @@ final class QueryWeights {
      * @param models the model lists taking part, in order
      * @param semanticShare {@code s}, 0..1, or empty for equal weights
      * @param queryAware whether the query's form changes the weights
+     * @param questionModel the model a long question leans on; empty, or a model not taking part, for none
      * @return weight by list name, lexical first
      */
     static Map<String, Double> of(String query, boolean lexical, List<String> models, OptionalDouble semanticShare,
-                                  boolean queryAware) {
+                                  boolean queryAware, String questionModel) {
         int lists = models.size() + (lexical ? 1 : 0);
+        boolean aware = queryAware && semanticShare.isEmpty();
+        Map<String, Double> weights = new LinkedHashMap<>();
+        if (aware && lists > 1 && models.contains(questionModel) && isLongQuestion(query)) {
+            double other = (1 - QUESTION_MODEL_SHARE) / (lists - 1);
+            if (lexical) {
+                weights.put(SearchService.LEXICAL, other);
+            }
+            for (String model : models) {
+                weights.put(model, model.equals(questionModel) ? QUESTION_MODEL_SHARE : other);
+            }
+            return weights;
+        }
         double share = semanticShare.orElse(lexical ? (double) models.size() / lists : 1);
-        if (queryAware && lexical && semanticShare.isEmpty() && Scope.hasChinese(query)) {
+        if (aware && lexical && Scope.hasChinese(query)) {
             share = 1 - CHINESE_LEXICAL_SHARE;
         }
-        Map<String, Double> weights = new LinkedHashMap<>();
         if (lexical) {
             weights.put(SearchService.LEXICAL, 1 - share);
         }
@@ -46,6 +70,15 @@ final class QueryWeights {
             weights.put(model, share / models.size());
         }
         return weights;
+    }
+
+    /** Whether the query is a long question: {@value #LONG_QUESTION_WORDS} or more words, and no Chinese. */
+    static boolean isLongQuestion(String query) {
+        if (Scope.hasChinese(query)) {
+            return false;
+        }
+        String words = query.strip();
+        return !words.isEmpty() && words.split("\\s+").length >= LONG_QUESTION_WORDS;
     }
 
     /** The models asked for this query: those that cover it (a Chinese model only text with Chinese in it). */

@@ -231,7 +231,7 @@ public final class SearchService {
         boolean lexical = rankings.stream().anyMatch(r -> r.retriever().equals(LEXICAL));
         List<String> modelLists = rankings.stream().map(Ranking::retriever).filter(n -> !n.equals(LEXICAL)).toList();
         OptionalDouble share = lexical ? settings.semanticWeight() : OptionalDouble.empty();
-        return QueryWeights.of(query, lexical, modelLists, share, settings.queryAware());
+        return QueryWeights.of(query, lexical, modelLists, share, settings.queryAware(), settings.questionModel());
     }
 
     private static List<Fusion.Input> inputs(List<Ranking> rankings, Map<String, Double> weights) {
@@ -264,7 +264,7 @@ public final class SearchService {
         List<Ranking> others = rankings.stream().map(r -> r.filter(other -> !isDuplicate(self.get(), other))).toList();
         Map<String, Double> weights = QueryWeights.of("", true,
                 others.stream().map(Ranking::retriever).filter(n -> !n.equals(LEXICAL)).toList(),
-                settings.semanticWeight(), false);
+                settings.semanticWeight(), false, "");
         List<SearchResult> results = new ArrayList<>();
         for (Fused f : settings.fusion().fuse(inputs(others, weights))) {
             if (results.size() == k) {

@@ -9,26 +9,36 @@ import java.util.OptionalDouble;
  *
  * @param fusion how hybrid mode fuses the lists
  * @param semanticWeight 0..1, shared equally by the model lists; empty for equal weights of every list
- * @param queryAware whether a Chinese query weighs the lexical list as much as all the models ({@link QueryWeights})
+ * @param queryAware whether the query's form changes the lists and their weights ({@link QueryWeights}): a Chinese
+ *                   query weighs the lexical list as much as all the models, a long question is asked of the question
+ *                   model alone
+ * @param questionModel the model a long question is asked of alone, when query-aware and the model is loaded; empty
+ *                      for none
  * @param sectionLift how much a resource gains of its section's best other match ({@link SectionLift}); 0 for none
  * @param listVotes how much a resource gains per further list that mentions it ({@link ListVotes}); 0 for none
  * @param conceptLift how much a resource gains of a matching concept entry that names it ({@link ConceptLinks}); 0
  *                    for none
  * @param queryCacheSize query vectors kept per model; 0 encodes every query (benchmarks measure that)
  */
-public record SearchSettings(Fusion fusion, OptionalDouble semanticWeight, boolean queryAware, double sectionLift,
-                             double listVotes, double conceptLift, int queryCacheSize) {
+public record SearchSettings(Fusion fusion, OptionalDouble semanticWeight, boolean queryAware, String questionModel,
+                             double sectionLift, double listVotes, double conceptLift, int queryCacheSize) {
 
     /** Query vectors kept: the UI asks for every prefix of what the user types, and people repeat themselves. */
     public static final int QUERY_CACHE_SIZE = 2048;
 
     /**
+     * The question model by default: all-MiniLM-L6-v2, trained on question-answer pairs, was the best single list on
+     * long questions in both halves of the tuning set.
+     */
+    public static final String QUESTION_MODEL = "all-minilm-l6-v2-q";
+
+    /**
      * Weighted fusion, every list weighing the same, except that a Chinese query weighs the lexical list as much as
-     * all the models (query-aware). Chosen on the tuning set (src/test/resources/eval): each choice had to win on both
-     * of its halves; see the README's Quality section.
+     * all the models and a long question is asked of the question model alone (query-aware). Chosen on the tuning set
+     * (src/test/resources/eval): each choice had to win on both of its halves; see the README's Quality section.
      */
     public static final SearchSettings DEFAULT = new SearchSettings(Fusion.WEIGHTED, OptionalDouble.empty(), true,
-            0, 0, 0, QUERY_CACHE_SIZE);
+            QUESTION_MODEL, 0, 0, 0, QUERY_CACHE_SIZE);
 
     public SearchSettings {
         if (fusion == null) {
@@ -36,6 +46,9 @@ public record SearchSettings(Fusion fusion, OptionalDouble semanticWeight, boole
         }
         if (semanticWeight == null) {
             throw new IllegalArgumentException("semantic weight must not be null (empty for equal weights)");
+        }
+        if (questionModel == null) {
+            throw new IllegalArgumentException("question model must not be null (empty for none)");
         }
         semanticWeight.ifPresent(w -> requireFraction("semantic weight", w));
         requireFraction("section lift", sectionLift);
@@ -53,30 +66,42 @@ public record SearchSettings(Fusion fusion, OptionalDouble semanticWeight, boole
     }
 
     public SearchSettings withFusion(Fusion other) {
-        return new SearchSettings(other, semanticWeight, queryAware, sectionLift, listVotes, conceptLift, queryCacheSize);
+        return new SearchSettings(other, semanticWeight, queryAware, questionModel, sectionLift, listVotes,
+                conceptLift, queryCacheSize);
     }
 
     public SearchSettings withSemanticWeight(OptionalDouble weight) {
-        return new SearchSettings(fusion, weight, queryAware, sectionLift, listVotes, conceptLift, queryCacheSize);
+        return new SearchSettings(fusion, weight, queryAware, questionModel, sectionLift, listVotes, conceptLift,
+                queryCacheSize);
     }
 
     public SearchSettings withQueryAware(boolean aware) {
-        return new SearchSettings(fusion, semanticWeight, aware, sectionLift, listVotes, conceptLift, queryCacheSize);
+        return new SearchSettings(fusion, semanticWeight, aware, questionModel, sectionLift, listVotes, conceptLift,
+                queryCacheSize);
+    }
+
+    public SearchSettings withQuestionModel(String model) {
+        return new SearchSettings(fusion, semanticWeight, queryAware, model, sectionLift, listVotes, conceptLift,
+                queryCacheSize);
     }
 
     public SearchSettings withSectionLift(double lift) {
-        return new SearchSettings(fusion, semanticWeight, queryAware, lift, listVotes, conceptLift, queryCacheSize);
+        return new SearchSettings(fusion, semanticWeight, queryAware, questionModel, lift, listVotes, conceptLift,
+                queryCacheSize);
     }
 
     public SearchSettings withListVotes(double beta) {
-        return new SearchSettings(fusion, semanticWeight, queryAware, sectionLift, beta, conceptLift, queryCacheSize);
+        return new SearchSettings(fusion, semanticWeight, queryAware, questionModel, sectionLift, beta, conceptLift,
+                queryCacheSize);
     }
 
     public SearchSettings withConceptLift(double gamma) {
-        return new SearchSettings(fusion, semanticWeight, queryAware, sectionLift, listVotes, gamma, queryCacheSize);
+        return new SearchSettings(fusion, semanticWeight, queryAware, questionModel, sectionLift, listVotes, gamma,
+                queryCacheSize);
     }
 
     public SearchSettings withQueryCacheSize(int size) {
-        return new SearchSettings(fusion, semanticWeight, queryAware, sectionLift, listVotes, conceptLift, size);
+        return new SearchSettings(fusion, semanticWeight, queryAware, questionModel, sectionLift, listVotes,
+                conceptLift, size);
     }
 }
