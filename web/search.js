@@ -22,7 +22,9 @@ function showStatus(text, error = false) {
 function summary(body, q) {
   if (body.total === 0) return `No results for “${q}”. Try other words, another mode, or fewer list filters.`;
   const shown = body.total > body.results.length ? `, showing the first ${body.results.length}` : "";
-  return `${body.total} result${body.total === 1 ? "" : "s"}${shown} · ${body.tookMs.toFixed(1)} ms`;
+  // A "more like X" query names the resource whose neighbours it shows.
+  const like = body.like ? ` like “${body.like.title}”` : "";
+  return `${body.total} result${body.total === 1 ? "" : "s"}${like}${shown} · ${body.tookMs.toFixed(1)} ms`;
 }
 
 /** Searches for the query after a quiet time (DEBOUNCE_MS); each keystroke restarts the wait. */

@@ -9,8 +9,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * How hybrid mode fuses ({@code --fusion}, {@code --weight}, {@code --query-aware}, {@code --question-model}) and
- * which of the lists' signals lift it ({@code --section-lift}, {@code --list-votes}, {@code --concept-lift}), defaulting to
+ * How hybrid mode fuses ({@code --fusion}, {@code --weight}, {@code --query-aware}, {@code --question-model},
+ * {@code --more-like}) and which of the lists' signals lift it ({@code --section-lift}, {@code --list-votes}, {@code --concept-lift}), defaulting to
  * {@link SearchSettings#DEFAULT}.
  */
 final class RankingOptions {
@@ -40,6 +40,11 @@ final class RankingOptions {
             description = "The model a long question is asked of alone, when query-aware and the model is loaded;"
                     + " none to fuse every list (default: ${DEFAULT-VALUE}).")
     private String questionModel = SearchSettings.DEFAULT.questionModel();
+
+    @Option(names = "--more-like", negatable = true, fallbackValue = "true",
+            description = "Answer \"more like X\", \"something like X\", \"alternatives to X\"... with X's related"
+                    + " resources fused in, half the weight, X left out (default: ${DEFAULT-VALUE}).")
+    private boolean moreLike = SearchSettings.DEFAULT.moreLike();
 
     private double sectionLift = SearchSettings.DEFAULT.sectionLift();
 
@@ -79,6 +84,7 @@ final class RankingOptions {
     SearchSettings settings() {
         return SearchSettings.DEFAULT.withFusion(fusion).withSemanticWeight(weight).withQueryAware(queryAware)
                 .withQuestionModel(questionModel.equalsIgnoreCase("none") ? "" : questionModel.strip())
+                .withMoreLike(moreLike)
                 .withSectionLift(sectionLift).withListVotes(listVotes)
                 .withConceptLift(conceptLift);
     }

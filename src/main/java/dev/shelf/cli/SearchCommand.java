@@ -60,6 +60,9 @@ final class SearchCommand implements Callable<Integer> {
             if (json.enabled()) {
                 JsonOutput.print(response, out);
             } else {
+                if (response.like() != null) {
+                    out.printf("more like: %s (%s), left out%n", response.like().title(), response.like().id());
+                }
                 ResultPrinter.print(response.results(), out);
                 if (response.profile() != null) {
                     ResultPrinter.print(response.profile(), out);

@@ -11,9 +11,16 @@ import java.util.Map;
  * @param total how many resources matched in all (before cutting to k)
  * @param tookMs server-side time
  * @param facets per list id, how many of all matching resources it lists (over the fused results)
+ * @param like the resource a request for resources like it named ("more like X"), whose related lists were fused in;
+ *             left out of the JSON for other queries
  * @param profile where the time went, when asked for; left out of the JSON otherwise
  */
-@JsonPropertyOrder({"query", "mode", "k", "total", "tookMs", "results", "facets", "profile"})
+@JsonPropertyOrder({"query", "mode", "k", "total", "tookMs", "like", "results", "facets", "profile"})
 public record SearchResponse(String query, SearchMode mode, int k, int total, double tookMs, List<SearchResult> results,
-                             Map<String, Integer> facets, @JsonInclude(JsonInclude.Include.NON_NULL) SearchProfile profile) {
+                             Map<String, Integer> facets, @JsonInclude(JsonInclude.Include.NON_NULL) Like like,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) SearchProfile profile) {
+
+    /** The resource a "more like X" query named: its id and title. */
+    public record Like(String id, String title) {
+    }
 }

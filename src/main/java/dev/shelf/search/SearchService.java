@@ -114,17 +114,52 @@ public final class SearchService {
         return index.resource(id);
     }
 
+    /**
+     * The query's results. A hybrid search for resources like a named one ("more like X", see {@link MoreLike}) also
+     * fuses the lists of X's related resources, half the weight, and leaves X itself out.
+     */
     public SearchResponse search(SearchRequest request) {
         StageClock clock = new StageClock();
         String query = request.query().strip();
-        List<Ranking> rankings = query.isEmpty() ? List.of() : retrieve(query, request.mode(), request.sources(), clock);
-        Map<String, Double> weights = weights(query, rankings);
+        List<Ranking> found = query.isEmpty() ? List.of() : retrieve(query, request.mode(), request.sources(), clock);
+        Optional<String> subject = request.mode() == SearchMode.HYBRID && settings.moreLike()
+                ? MoreLike.subject(query) : Optional.empty();
+        Optional<Resource> like = subject.isEmpty() ? Optional.empty()
+                : clock.time("more like", () -> named(subject.get()));
+        // Timed under the same stage as finding X: together they are what a "more like" query costs.
+        List<Ranking> rankings = like.isEmpty() ? found
+                : clock.time("more like", () -> withRelated(found, like.get(), request.sources()));
+        Map<String, Double> weights = like.isPresent()
+                ? MoreLike.weights(weights(query, found), rankings.subList(found.size(), rankings.size()).stream()
+                        .map(Ranking::retriever).toList())
+                : weights(query, found);
         List<Fused> ranked = clock.time("fusion", () -> rank(query, rankings, weights, request));
         List<SearchResult> results = results(query, rankings, ranked, weights, request.k(), clock);
         Map<String, Integer> facets = clock.time("facets", () -> Resource.countLists(
                 ranked.stream().map(f -> listsById.getOrDefault(f.id(), List.of())).toList()));
         return new SearchResponse(request.query(), request.mode(), request.k(), ranked.size(), clock.elapsedMs(), results,
-                facets, request.profile() ? clock.profile() : null);
+                facets, like.map(r -> new SearchResponse.Like(r.id(), r.title())).orElse(null),
+                request.profile() ? clock.profile() : null);
+    }
+
+    /**
+     * The resource the subject X of a request for resources like X names: the first hybrid result for X, over every
+     * list, if its title shares a word with X; empty when nothing is named.
+     */
+    private Optional<Resource> named(String subject) {
+        List<Ranking> rankings = retrieve(subject, SearchMode.HYBRID, Set.of(), new StageClock());
+        SearchRequest find = new SearchRequest(subject, SearchMode.HYBRID, 1, Set.of());
+        return rank(subject, rankings, weights(subject, rankings), find).stream().findFirst()
+                .flatMap(first -> index.resource(first.id()))
+                .filter(resource -> MoreLike.names(resource.title(), subject));
+    }
+
+    /** The query's rankings without {@code self} and its duplicates, then the lists of resources like it. */
+    private List<Ranking> withRelated(List<Ranking> found, Resource self, Set<String> sources) {
+        List<Ranking> rankings = new ArrayList<>(found.size() + 2);
+        found.forEach(r -> rankings.add(r.filter(id -> !isDuplicate(self, id))));
+        rankings.addAll(relatedRankings(self, sources, MoreLike.LIST_PREFIX));
+        return rankings;
     }
 
     /**
@@ -255,13 +290,8 @@ public final class SearchService {
         if (self.isEmpty()) {
             return Optional.empty();
         }
-        List<Ranking> rankings = new ArrayList<>(2);
-        rankings.add(Ranking.ofBestPassages(LEXICAL, index.moreLikeThis(id, PASSAGE_DEPTH), CANDIDATES));
-        // The stored vector is the build's primary model's, so it is searched in that model's field, under its name.
+        List<Ranking> others = relatedRankings(self.get(), Set.of(), "");
         String model = index.info().model();
-        index.vector(id).ifPresent(v -> rankings.add(Ranking.ofBestPassages(model,
-                index.semantic(model, v, Set.of(), PASSAGE_DEPTH), CANDIDATES)));
-        List<Ranking> others = rankings.stream().map(r -> r.filter(other -> !isDuplicate(self.get(), other))).toList();
         Map<String, Double> weights = QueryWeights.of("", true,
                 others.stream().map(Ranking::retriever).filter(n -> !n.equals(LEXICAL)).toList(),
                 settings.semanticWeight(), false, "");
@@ -274,6 +304,26 @@ public final class SearchService {
                     model, weights)));
         }
         return Optional.of(results);
+    }
+
+    /**
+     * The lists of resources like {@code self}, each named {@code prefix} and its retriever: a lexical more-like-this
+     * of its title and description, and the nearest passages to its vector; without itself or a duplicate of it, and
+     * only from the given lists (all when empty).
+     */
+    private List<Ranking> relatedRankings(Resource self, Set<String> sources, String prefix) {
+        List<Ranking> rankings = new ArrayList<>(2);
+        rankings.add(Ranking.ofBestPassages(prefix + LEXICAL, index.moreLikeThis(self.id(), PASSAGE_DEPTH), CANDIDATES));
+        // The stored vector is the build's primary model's, so it is searched in that model's field, under its name.
+        String model = index.info().model();
+        index.vector(self.id()).ifPresent(v -> rankings.add(Ranking.ofBestPassages(prefix + model,
+                index.semantic(model, v, sources, PASSAGE_DEPTH), CANDIDATES)));
+        return rankings.stream().map(r -> r.filter(other -> !isDuplicate(self, other) && inLists(other, sources)))
+                .toList();
+    }
+
+    private boolean inLists(String id, Set<String> sources) {
+        return sources.isEmpty() || listsById.getOrDefault(id, List.of()).stream().anyMatch(sources::contains);
     }
 
     private boolean isDuplicate(Resource self, String otherId) {

@@ -14,6 +14,8 @@ import java.util.OptionalDouble;
  *                   model alone
  * @param questionModel the model a long question is asked of alone, when query-aware and the model is loaded; empty
  *                      for none
+ * @param moreLike whether a hybrid search for resources like a named one ("more like X") fuses in X's related lists
+ *                 ({@link MoreLike})
  * @param sectionLift how much a resource gains of its section's best other match ({@link SectionLift}); 0 for none
  * @param listVotes how much a resource gains per further list that mentions it ({@link ListVotes}); 0 for none
  * @param conceptLift how much a resource gains of a matching concept entry that names it ({@link ConceptLinks}); 0
@@ -21,7 +23,8 @@ import java.util.OptionalDouble;
  * @param queryCacheSize query vectors kept per model; 0 encodes every query (benchmarks measure that)
  */
 public record SearchSettings(Fusion fusion, OptionalDouble semanticWeight, boolean queryAware, String questionModel,
-                             double sectionLift, double listVotes, double conceptLift, int queryCacheSize) {
+                             boolean moreLike, double sectionLift, double listVotes, double conceptLift,
+                             int queryCacheSize) {
 
     /** Query vectors kept: the UI asks for every prefix of what the user types, and people repeat themselves. */
     public static final int QUERY_CACHE_SIZE = 2048;
@@ -38,7 +41,7 @@ public record SearchSettings(Fusion fusion, OptionalDouble semanticWeight, boole
      * (src/test/resources/eval): each choice had to win on both of its halves; see the README's Quality section.
      */
     public static final SearchSettings DEFAULT = new SearchSettings(Fusion.WEIGHTED, OptionalDouble.empty(), true,
-            QUESTION_MODEL, 0, 0, 0, QUERY_CACHE_SIZE);
+            QUESTION_MODEL, true, 0, 0, 0, QUERY_CACHE_SIZE);
 
     public SearchSettings {
         if (fusion == null) {
@@ -66,42 +69,47 @@ public record SearchSettings(Fusion fusion, OptionalDouble semanticWeight, boole
     }
 
     public SearchSettings withFusion(Fusion other) {
-        return new SearchSettings(other, semanticWeight, queryAware, questionModel, sectionLift, listVotes,
-                conceptLift, queryCacheSize);
+        return new SearchSettings(other, semanticWeight, queryAware, questionModel, moreLike,
+                sectionLift, listVotes, conceptLift, queryCacheSize);
     }
 
     public SearchSettings withSemanticWeight(OptionalDouble weight) {
-        return new SearchSettings(fusion, weight, queryAware, questionModel, sectionLift, listVotes, conceptLift,
-                queryCacheSize);
+        return new SearchSettings(fusion, weight, queryAware, questionModel, moreLike,
+                sectionLift, listVotes, conceptLift, queryCacheSize);
     }
 
     public SearchSettings withQueryAware(boolean aware) {
-        return new SearchSettings(fusion, semanticWeight, aware, questionModel, sectionLift, listVotes, conceptLift,
-                queryCacheSize);
+        return new SearchSettings(fusion, semanticWeight, aware, questionModel, moreLike,
+                sectionLift, listVotes, conceptLift, queryCacheSize);
     }
 
     public SearchSettings withQuestionModel(String model) {
-        return new SearchSettings(fusion, semanticWeight, queryAware, model, sectionLift, listVotes, conceptLift,
-                queryCacheSize);
+        return new SearchSettings(fusion, semanticWeight, queryAware, model, moreLike,
+                sectionLift, listVotes, conceptLift, queryCacheSize);
+    }
+
+    public SearchSettings withMoreLike(boolean fuseRelated) {
+        return new SearchSettings(fusion, semanticWeight, queryAware, questionModel, fuseRelated,
+                sectionLift, listVotes, conceptLift, queryCacheSize);
     }
 
     public SearchSettings withSectionLift(double lift) {
-        return new SearchSettings(fusion, semanticWeight, queryAware, questionModel, lift, listVotes, conceptLift,
-                queryCacheSize);
+        return new SearchSettings(fusion, semanticWeight, queryAware, questionModel, moreLike,
+                lift, listVotes, conceptLift, queryCacheSize);
     }
 
     public SearchSettings withListVotes(double beta) {
-        return new SearchSettings(fusion, semanticWeight, queryAware, questionModel, sectionLift, beta, conceptLift,
-                queryCacheSize);
+        return new SearchSettings(fusion, semanticWeight, queryAware, questionModel, moreLike,
+                sectionLift, beta, conceptLift, queryCacheSize);
     }
 
     public SearchSettings withConceptLift(double gamma) {
-        return new SearchSettings(fusion, semanticWeight, queryAware, questionModel, sectionLift, listVotes, gamma,
-                queryCacheSize);
+        return new SearchSettings(fusion, semanticWeight, queryAware, questionModel, moreLike,
+                sectionLift, listVotes, gamma, queryCacheSize);
     }
 
     public SearchSettings withQueryCacheSize(int size) {
-        return new SearchSettings(fusion, semanticWeight, queryAware, questionModel, sectionLift, listVotes,
-                conceptLift, size);
+        return new SearchSettings(fusion, semanticWeight, queryAware, questionModel, moreLike,
+                sectionLift, listVotes, conceptLift, size);
     }
 }

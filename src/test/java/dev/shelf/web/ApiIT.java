@@ -2,6 +2,7 @@ package dev.shelf.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,6 +70,22 @@ class ApiIT {
             }
         }
         assertTrue(mergekitInTop3 >= 2, body.get("results").toString());
+    }
+
+    @Test
+    void more_like_x_names_x_in_the_answer_leaves_it_out_and_fuses_its_related_lists() throws IOException {
+        JsonNode body = json(server.get("/api/search?q=something+like+Ollama&profile=true"));
+        assertEquals(List.of("query", "mode", "k", "total", "tookMs", "like", "results", "facets", "profile"),
+                fieldNames(body));
+        assertEquals("Ollama", body.at("/like/title").asText());
+        String ollama = body.at("/like/id").asText();
+        List<String> lists = new ArrayList<>();
+        for (JsonNode r : body.get("results")) {
+            assertNotEquals(ollama, r.get("id").asText(), "X itself is left out");
+            r.get("lists").forEach(l -> lists.add(l.get("list").asText()));
+        }
+        assertTrue(lists.contains("like lexical") && lists.contains("like bge-small-en-v15-q"), lists::toString);
+        assertTrue(body.at("/profile/stagesMs").has("more like"), body.at("/profile").toString());
     }
 
     @Test
