@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.shelf.embed.Encoders;
 import dev.shelf.embed.HashingEncoder;
-import dev.shelf.index.BuildProgress;
-import dev.shelf.index.IndexBuilder;
-import dev.shelf.index.IndexLayout;
 import dev.shelf.index.LuceneChunkIndex;
-import dev.shelf.ingest.Kind;
-import dev.shelf.ingest.Mention;
 import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
 import java.io.IOException;
@@ -28,8 +23,8 @@ class LongQuestionSearchTest {
 
     private static final Source LIST = new Source("list", "List", Path.of("list.md"), "markdown");
     private static final List<Resource> RESOURCES = List.of(
-            resource("lora", "LoRA", "https://example.org/lora", "Fine-tune large models with low-rank adapters."),
-            resource("gguf", "GGUF", "https://example.org/gguf", "A file format for quantized models."));
+            SmallIndex.link("lora", "LoRA", "Fine-tune large models with low-rank adapters.", LIST),
+            SmallIndex.link("gguf", "GGUF", "A file format for quantized models.", LIST));
     private static final HashingEncoder FIRST = new HashingEncoder(1024, 64);
     private static final HashingEncoder QUESTIONS = new HashingEncoder(768, 64);
     private static final String LONG = "which file format do people use for quantized models on a laptop";
@@ -38,17 +33,9 @@ class LongQuestionSearchTest {
     static Path dir;
     private static LuceneChunkIndex index;
 
-    private static Resource resource(String id, String title, String url, String description) {
-        return new Resource(id, title, url, List.of(url), description, Kind.LINK, List.of(),
-                List.of(new Mention(LIST.id(), LIST.name(), List.of(), 1)), Map.of());
-    }
-
     @BeforeAll
     static void indexWithTwoModels() throws IOException {
-        IndexLayout layout = new IndexLayout(dir);
-        new IndexBuilder(layout, new Encoders(List.of(FIRST, QUESTIONS)))
-                .build(RESOURCES, List.of(LIST), false, BuildProgress.NONE);
-        index = LuceneChunkIndex.open(layout.current().orElseThrow());
+        index = SmallIndex.build(dir, RESOURCES, List.of(LIST), FIRST, QUESTIONS);
     }
 
     @AfterAll

@@ -7,18 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shelf.embed.Encoders;
 import dev.shelf.embed.HashingEncoder;
-import dev.shelf.index.BuildProgress;
-import dev.shelf.index.IndexBuilder;
-import dev.shelf.index.IndexLayout;
 import dev.shelf.index.LuceneChunkIndex;
-import dev.shelf.ingest.Kind;
-import dev.shelf.ingest.Mention;
 import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,28 +25,20 @@ class MoreLikeSearchTest {
     private static final Source TOOLS = new Source("tools", "Tools", Path.of("tools.md"), "markdown");
     private static final Source OTHER = new Source("other", "Other", Path.of("other.md"), "markdown");
     private static final List<Resource> RESOURCES = List.of(
-            resource("ollama", "Ollama", "Run open models locally on your own computer.", TOOLS),
-            resource("lmstudio", "LM Studio", "A desktop app to run open models locally on your computer.", TOOLS),
-            resource("llamacpp", "llama.cpp", "Run open models locally in plain C++ on your computer.", OTHER),
-            resource("gguf", "GGUF", "A file format for quantized weights.", TOOLS),
-            resource("ollama-guide", "Ollama guide", "How Ollama stores its files and answers over HTTP.", OTHER));
+            SmallIndex.link("ollama", "Ollama", "Run open models locally on your own computer.", TOOLS),
+            SmallIndex.link("lmstudio", "LM Studio", "A desktop app to run open models locally on your computer.", TOOLS),
+            SmallIndex.link("llamacpp", "llama.cpp", "Run open models locally in plain C++ on your computer.", OTHER),
+            SmallIndex.link("gguf", "GGUF", "A file format for quantized weights.", TOOLS),
+            SmallIndex.link("ollama-guide", "Ollama guide", "How Ollama stores its files and answers over HTTP.", OTHER));
     private static final HashingEncoder MODEL = new HashingEncoder(1024, 64);
 
     @TempDir
     static Path dir;
     private static LuceneChunkIndex index;
 
-    private static Resource resource(String id, String title, String description, Source list) {
-        String url = "https://example.org/" + id;
-        return new Resource(id, title, url, List.of(url), description, Kind.LINK, List.of(),
-                List.of(new Mention(list.id(), list.name(), List.of(), 1)), Map.of());
-    }
-
     @BeforeAll
     static void build() throws IOException {
-        IndexLayout layout = new IndexLayout(dir);
-        new IndexBuilder(layout, Encoders.of(MODEL)).build(RESOURCES, List.of(TOOLS, OTHER), false, BuildProgress.NONE);
-        index = LuceneChunkIndex.open(layout.current().orElseThrow());
+        index = SmallIndex.build(dir, RESOURCES, List.of(TOOLS, OTHER), MODEL);
     }
 
     @AfterAll

@@ -8,18 +8,12 @@ import dev.shelf.embed.Encoders;
 import dev.shelf.embed.HashingEncoder;
 import dev.shelf.embed.Scope;
 import dev.shelf.index.BuildInfo;
-import dev.shelf.index.BuildProgress;
-import dev.shelf.index.IndexBuilder;
-import dev.shelf.index.IndexLayout;
 import dev.shelf.index.LuceneChunkIndex;
-import dev.shelf.ingest.Kind;
-import dev.shelf.ingest.Mention;
 import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,9 +30,9 @@ class MultiModelSearchTest {
 
     private static final Source LIST = new Source("list", "List", Path.of("list.md"), "markdown");
     private static final List<Resource> RESOURCES = List.of(
-            resource("lora", "LoRA", "https://example.org/lora", "Fine-tune large models with low-rank adapters."),
-            resource("weitiao", "微调指南", "https://example.org/weitiao", "如何微调大模型：低秩适配器入门。"),
-            resource("gguf", "GGUF", "https://example.org/gguf", "A file format for quantized models."));
+            SmallIndex.link("lora", "LoRA", "Fine-tune large models with low-rank adapters.", LIST),
+            SmallIndex.link("weitiao", "微调指南", "如何微调大模型：低秩适配器入门。", LIST),
+            SmallIndex.link("gguf", "GGUF", "A file format for quantized models.", LIST));
 
     private static final HashingEncoder ENGLISH = new HashingEncoder(1024, 64);
     /** A model that embeds only text with Chinese in it, as bge-small-zh does in production. */
@@ -50,17 +44,10 @@ class MultiModelSearchTest {
     private static ExecutorService encodes;
     private static SearchService service;
 
-    private static Resource resource(String id, String title, String url, String description) {
-        return new Resource(id, title, url, List.of(url), description, Kind.LINK, List.of(),
-                List.of(new Mention(LIST.id(), LIST.name(), List.of(), 1)), Map.of());
-    }
-
     @BeforeAll
     static void indexWithTwoModels() throws IOException {
-        IndexLayout layout = new IndexLayout(dir);
         Encoders encoders = new Encoders(List.of(ENGLISH, CHINESE));
-        new IndexBuilder(layout, encoders).build(RESOURCES, List.of(LIST), false, BuildProgress.NONE);
-        index = LuceneChunkIndex.open(layout.current().orElseThrow());
+        index = SmallIndex.build(dir, RESOURCES, List.of(LIST), ENGLISH, CHINESE);
         encodes = Executors.newFixedThreadPool(2);
         service = new SearchService(index, encoders, SearchSettings.DEFAULT, encodes);
     }
