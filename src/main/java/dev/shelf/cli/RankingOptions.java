@@ -32,13 +32,13 @@ final class RankingOptions {
 
     @Option(names = "--query-aware", negatable = true, fallbackValue = "true",
             description = "Weigh the lists by the query's form: a Chinese query weighs the keyword list as much as"
-                    + " all the models together, a long question (8 words or more) is asked of the question model"
-                    + " alone (default: ${DEFAULT-VALUE}).")
+                    + " all the models together, a long question (8 words or more) weighs the question model as much"
+                    + " as all the other lists together (default: ${DEFAULT-VALUE}).")
     private boolean queryAware = SearchSettings.DEFAULT.queryAware();
 
     @Option(names = "--question-model", paramLabel = "NAME",
-            description = "The model a long question is asked of alone, when query-aware and the model is loaded;"
-                    + " none to fuse every list (default: ${DEFAULT-VALUE}).")
+            description = "The model a long question leans on, when query-aware and the model is loaded (a name"
+                    + " no model has leaves every list equal); none for no such rule (default: ${DEFAULT-VALUE}).")
     private String questionModel = SearchSettings.DEFAULT.questionModel();
 
     @Option(names = "--more-like", negatable = true, fallbackValue = "true",
@@ -83,7 +83,7 @@ final class RankingOptions {
     /** The default settings with these choices. */
     SearchSettings settings() {
         return SearchSettings.DEFAULT.withFusion(fusion).withSemanticWeight(weight).withQueryAware(queryAware)
-                .withQuestionModel(questionModel.equalsIgnoreCase("none") ? "" : questionModel.strip())
+                .withQuestionModel(questionModel.strip().equalsIgnoreCase("none") ? "" : questionModel.strip())
                 .withMoreLike(moreLike)
                 .withSectionLift(sectionLift).withListVotes(listVotes)
                 .withConceptLift(conceptLift);

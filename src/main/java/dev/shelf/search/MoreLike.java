@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A query that asks for resources like a named one ("more like X", "something like X", "alternatives to X", "other
- * datasets like X", "similar to X"): its subject X, and whether a resource's title names it. Such a query is answered
- * by X's related resources, not by the resources that match its words: those are X itself and whatever else shares
- * X's name, where the reader wants X's neighbours. Pure functions.
+ * A query that asks for resources like a named one ("more like X", "something like X", "other datasets like X",
+ * "similar to X", "alternatives to X"): the name X, and whether a resource's title is that name. Such a query also
+ * fuses X's related lists, for the resources that match its words are X itself and whatever else bears X's name, where
+ * the reader wants X's neighbours. Pure functions.
  */
 final class MoreLike {
 
@@ -24,44 +24,59 @@ final class MoreLike {
     /** The related lists' share of the weight: as much as the query's own lists together. */
     static final double RELATED_SHARE = 0.5;
 
+    /** What one asks for more of. */
+    private static final String THINGS = "(?:something|anything|stuff|articles?|resources?|papers?|posts?|blogs?|"
+            + "links?|reads?|tutorials?|guides?|courses?|videos?|notebooks?|tools?|apps?|projects?|repos?|libraries|"
+            + "library|frameworks?|datasets?|models?)";
     /**
-     * The request forms, at the start of the query: a word of comparison ("more", "other", "similar") and whatever
-     * nouns follow it up to "like" or "to"; a thing asked for ("something", "articles", "tools"...) followed by "like"
-     * or "similar to"; or "alternatives to".
+     * The request forms, at the start of the query: "more" or "other", perhaps a thing, then "like"; a thing, then
+     * "like" or "similar to"; "similar to"; "alternatives to". Never a bare "to" after "more" or "other" ("other ways
+     * to fine-tune" asks how, not for something like a named resource).
      */
     private static final Pattern REQUEST = Pattern.compile("(?iu)^\\s*(?:"
-            + "(?:more|other|similar)(?:\\s+\\p{L}+){0,2}?\\s+(?:like|to)"
-            + "|(?:something|anything|articles?|resources?|papers?|posts?|tools?|projects?|libraries|courses?|"
-            + "datasets?|models?|reads?)\\s+(?:like|similar\\s+to)"
-            + "|alternatives?\\s+to)\\s+(.+?)\\s*$");
-    /** Quotes around the subject, or around its title before a "by ..." byline. */
-    private static final Pattern QUOTED = Pattern.compile("^['\"‘“](.+?)['\"’”](.*)$");
+            + "(?:more|other)(?:\\s+" + THINGS + ")?\\s+like"
+            + "|" + THINGS + "\\s+(?:like|similar\\s+to)"
+            + "|similar\\s+to"
+            + "|alternatives?\\s+to)\\s+(.+)$");
+    /** A quoted title at the start of the subject: the closing quote ends a word, so "Karpathy's" stays whole. */
+    private static final Pattern QUOTED = Pattern.compile("^['\"‘“](.+?)['\"’”](?=\\s|$)");
+    /** Where the name ends and the rest of the request begins: "Axolotl for fine-tuning", "nanoGPT by Karpathy". */
+    private static final Pattern QUALIFIER = Pattern.compile(
+            "(?iu)[,;?!(]|\\s(?:by|for|with|that|which|who|where|when|but)\\s");
     private static final Pattern WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     /** Words that say nothing about which resource is meant. */
     private static final Set<String> FILLER = Set.of("a", "an", "the", "this", "that", "these", "those", "it", "one",
-            "ones", "by", "for", "of", "on", "to", "and", "or", "in", "with");
+            "ones", "of", "on", "to", "and", "or", "in", "is", "are");
 
     private MoreLike() {
     }
 
-    /** The subject X of a request for resources like X, without quotes; empty when the query is not one. */
+    /**
+     * The name X of a request for resources like X: a quoted title as it is, or the words before any qualifier ("for
+     * quick demos", "by Andrej Karpathy", a comma); empty when the query is not such a request or names nothing.
+     */
     static Optional<String> subject(String query) {
         Matcher request = REQUEST.matcher(query);
         if (!request.matches()) {
             return Optional.empty();
         }
-        String subject = request.group(1).strip();
-        Matcher quoted = QUOTED.matcher(subject);
-        if (quoted.matches()) {
-            subject = (quoted.group(1) + quoted.group(2)).strip();
+        String rest = request.group(1).strip();
+        Matcher quoted = QUOTED.matcher(rest);
+        String name;
+        if (quoted.find()) {
+            name = quoted.group(1).strip();
+        } else {
+            Matcher qualifier = QUALIFIER.matcher(rest);
+            name = (qualifier.find() ? rest.substring(0, qualifier.start()) : rest).strip();
         }
-        return words(subject).isEmpty() ? Optional.empty() : Optional.of(subject);
+        return words(name).isEmpty() ? Optional.empty() : Optional.of(name);
     }
 
-    /** Whether a title names the subject: they share a word that is not filler ("this", "the"...). */
-    static boolean names(String title, String subject) {
-        Set<String> subjectWords = words(subject);
-        return words(title).stream().anyMatch(subjectWords::contains);
+    /** Whether a title is the name: it holds every word of the name that is not filler ("the", "of"...). */
+    static boolean names(String title, String name) {
+        Set<String> titleWords = words(title);
+        Set<String> nameWords = words(name);
+        return !nameWords.isEmpty() && titleWords.containsAll(nameWords);
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.Map;
  *             left out of the JSON for other queries
  * @param profile where the time went, when asked for; left out of the JSON otherwise
  */
-@JsonPropertyOrder({"query", "mode", "k", "total", "tookMs", "like", "results", "facets", "profile"})
+@JsonPropertyOrder({"query", "mode", "k", "total", "tookMs", "results", "facets", "like", "profile"})
 public record SearchResponse(String query, SearchMode mode, int k, int total, double tookMs, List<SearchResult> results,
                              Map<String, Integer> facets, @JsonInclude(JsonInclude.Include.NON_NULL) Like like,
                              @JsonInclude(JsonInclude.Include.NON_NULL) SearchProfile profile) {

@@ -116,7 +116,8 @@ public final class SearchService {
 
     /**
      * The query's results. A hybrid search for resources like a named one ("more like X", see {@link MoreLike}) also
-     * fuses the lists of X's related resources, half the weight, and leaves X itself out.
+     * fuses the lists of X's related resources, half the weight, and leaves X itself out; X is looked for in every
+     * list, the related resources only in the lists searched.
      */
     public SearchResponse search(SearchRequest request) {
         StageClock clock = new StageClock();
@@ -124,15 +125,15 @@ public final class SearchService {
         List<Ranking> found = query.isEmpty() ? List.of() : retrieve(query, request.mode(), request.sources(), clock);
         Optional<String> subject = request.mode() == SearchMode.HYBRID && settings.moreLike()
                 ? MoreLike.subject(query) : Optional.empty();
-        Optional<Resource> like = subject.isEmpty() ? Optional.empty()
-                : clock.time("more like", () -> named(subject.get()));
-        // Timed under the same stage as finding X: together they are what a "more like" query costs.
-        List<Ranking> rankings = like.isEmpty() ? found
-                : clock.time("more like", () -> withRelated(found, like.get(), request.sources()));
-        Map<String, Double> weights = like.isPresent()
-                ? MoreLike.weights(weights(query, found), rankings.subList(found.size(), rankings.size()).stream()
-                        .map(Ranking::retriever).toList())
-                : weights(query, found);
+        // Finding X and its related lists are timed as one stage: together they are what a "more like" query costs.
+        Optional<Resource> like = subject.flatMap(name -> clock.time("more like", () -> named(name)));
+        List<Ranking> related = like.map(self -> clock.time("more like",
+                () -> relatedRankings(self, request.sources(), MoreLike.LIST_PREFIX))).orElse(List.of());
+        List<Ranking> rankings = new ArrayList<>(found.size() + related.size());
+        found.forEach(r -> rankings.add(like.map(self -> r.filter(id -> !isDuplicate(self, id))).orElse(r)));
+        rankings.addAll(related);
+        Map<String, Double> weights = like.isEmpty() ? weights(query, found)
+                : MoreLike.weights(weights(query, found), related.stream().map(Ranking::retriever).toList());
         List<Fused> ranked = clock.time("fusion", () -> rank(query, rankings, weights, request));
         List<SearchResult> results = results(query, rankings, ranked, weights, request.k(), clock);
         Map<String, Integer> facets = clock.time("facets", () -> Resource.countLists(
@@ -143,23 +144,17 @@ public final class SearchService {
     }
 
     /**
-     * The resource the subject X of a request for resources like X names: the first hybrid result for X, over every
-     * list, if its title shares a word with X; empty when nothing is named.
+     * The resource a name X stands for: the first hybrid result for X over every list (weighed without regard to the
+     * query's form: X is a name, not a question), if its title holds X's words; empty when nothing is named.
      */
-    private Optional<Resource> named(String subject) {
-        List<Ranking> rankings = retrieve(subject, SearchMode.HYBRID, Set.of(), new StageClock());
-        SearchRequest find = new SearchRequest(subject, SearchMode.HYBRID, 1, Set.of());
-        return rank(subject, rankings, weights(subject, rankings), find).stream().findFirst()
+    private Optional<Resource> named(String name) {
+        List<Ranking> rankings = retrieve(name, SearchMode.HYBRID, Set.of(), new StageClock());
+        Map<String, Double> weights = QueryWeights.of(name, true, rankings.stream().map(Ranking::retriever)
+                .filter(n -> !n.equals(LEXICAL)).toList(), settings.semanticWeight(), false, "");
+        SearchRequest find = new SearchRequest(name, SearchMode.HYBRID, 1, Set.of());
+        return rank(name, rankings, weights, find).stream().findFirst()
                 .flatMap(first -> index.resource(first.id()))
-                .filter(resource -> MoreLike.names(resource.title(), subject));
-    }
-
-    /** The query's rankings without {@code self} and its duplicates, then the lists of resources like it. */
-    private List<Ranking> withRelated(List<Ranking> found, Resource self, Set<String> sources) {
-        List<Ranking> rankings = new ArrayList<>(found.size() + 2);
-        found.forEach(r -> rankings.add(r.filter(id -> !isDuplicate(self, id))));
-        rankings.addAll(relatedRankings(self, sources, MoreLike.LIST_PREFIX));
-        return rankings;
+                .filter(resource -> MoreLike.names(resource.title(), name));
     }
 
     /**
@@ -266,7 +261,9 @@ public final class SearchService {
         boolean lexical = rankings.stream().anyMatch(r -> r.retriever().equals(LEXICAL));
         List<String> modelLists = rankings.stream().map(Ranking::retriever).filter(n -> !n.equals(LEXICAL)).toList();
         OptionalDouble share = lexical ? settings.semanticWeight() : OptionalDouble.empty();
-        return QueryWeights.of(query, lexical, modelLists, share, settings.queryAware(), settings.questionModel());
+        // A given semantic weight fixes the weights in every mode: no rule of the query's form moves them.
+        boolean aware = settings.queryAware() && settings.semanticWeight().isEmpty();
+        return QueryWeights.of(query, lexical, modelLists, share, aware, settings.questionModel());
     }
 
     private static List<Fusion.Input> inputs(List<Ranking> rankings, Map<String, Double> weights) {

@@ -10,10 +10,9 @@ import java.util.OptionalDouble;
  * @param fusion how hybrid mode fuses the lists
  * @param semanticWeight 0..1, shared equally by the model lists; empty for equal weights of every list
  * @param queryAware whether the query's form changes the lists and their weights ({@link QueryWeights}): a Chinese
- *                   query weighs the lexical list as much as all the models, a long question is asked of the question
- *                   model alone
- * @param questionModel the model a long question is asked of alone, when query-aware and the model is loaded; empty
- *                      for none
+ *                   query weighs the lexical list as much as all the models, a long question the question model as
+ *                   much as all the other lists
+ * @param questionModel the model a long question leans on, when query-aware and the model is loaded; empty for none
  * @param moreLike whether a hybrid search for resources like a named one ("more like X") fuses in X's related lists
  *                 ({@link MoreLike})
  * @param sectionLift how much a resource gains of its section's best other match ({@link SectionLift}); 0 for none
@@ -37,8 +36,9 @@ public record SearchSettings(Fusion fusion, OptionalDouble semanticWeight, boole
 
     /**
      * Weighted fusion, every list weighing the same, except that a Chinese query weighs the lexical list as much as
-     * all the models and a long question is asked of the question model alone (query-aware). Chosen on the tuning set
-     * (src/test/resources/eval): each choice had to win on both of its halves; see the README's Quality section.
+     * all the models and a long question the question model as much as all the other lists (query-aware), and "more
+     * like X" fuses in X's related lists. Chosen on the tuning set (src/test/resources/eval): each choice had to win on
+     * both of its halves; see the README's Quality section.
      */
     public static final SearchSettings DEFAULT = new SearchSettings(Fusion.WEIGHTED, OptionalDouble.empty(), true,
             QUESTION_MODEL, true, 0, 0, 0, QUERY_CACHE_SIZE);

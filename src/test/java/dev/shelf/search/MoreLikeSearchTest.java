@@ -68,10 +68,13 @@ class MoreLikeSearchTest {
     }
 
     @Test
-    void the_lists_filter_holds_for_the_related_resources_too() {
+    void the_lists_filter_holds_for_the_related_resources_but_not_for_finding_x() {
         SearchResponse response = search(SearchSettings.DEFAULT, "more like Ollama", Set.of("tools"));
         assertEquals("ollama", response.like().id());
         assertEquals(List.of("lmstudio", "gguf"), ids(response));
+        SearchResponse elsewhere = search(SearchSettings.DEFAULT, "more like Ollama", Set.of("other"));
+        assertEquals("ollama", elsewhere.like().id(), "X is looked for in every list");
+        assertEquals(Set.of("llamacpp", "ollama-guide"), Set.copyOf(ids(elsewhere)));
     }
 
     @Test

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 class MoreLikeTest {
 
     @Test
-    void the_request_forms_give_their_subject() {
+    void the_request_forms_give_the_name_they_ask_about() {
         assertEquals(Optional.of("Ollama"), MoreLike.subject("Something like Ollama"));
-        assertEquals(Optional.of("Ollama"), MoreLike.subject("  more like   Ollama "));
+        assertEquals(Optional.of("Ollama"), MoreLike.subject("  more like   Ollama? "));
         assertEquals(Optional.of("LangChain"), MoreLike.subject("Alternatives to LangChain"));
         assertEquals(Optional.of("OpenHermes-2.5"), MoreLike.subject("Other datasets like OpenHermes-2.5"));
         assertEquals(Optional.of("vLLM"), MoreLike.subject("similar to vLLM"));
@@ -23,29 +23,35 @@ class MoreLikeTest {
     }
 
     @Test
-    void quotes_around_the_subject_or_its_title_go() {
-        assertEquals(Optional.of("The Illustrated Transformer by Jay Alammar"),
+    void the_name_ends_where_a_qualifier_begins_and_a_quoted_title_is_taken_whole() {
+        assertEquals(Optional.of("Axolotl"), MoreLike.subject("Something like Axolotl for fine-tuning"));
+        assertEquals(Optional.of("nanoGPT"), MoreLike.subject("More like nanoGPT by Andrej Karpathy"));
+        assertEquals(Optional.of("GPT-4"), MoreLike.subject("models like GPT-4 that run on a laptop"));
+        assertEquals(Optional.of("The Illustrated Transformer"),
                 MoreLike.subject("More like 'The Illustrated Transformer' by Jay Alammar"));
         assertEquals(Optional.of("Fine-tune Mistral-7b with DPO"),
                 MoreLike.subject("More like “Fine-tune Mistral-7b with DPO”"));
+        assertEquals(Optional.of("Karpathy's nanoGPT"), MoreLike.subject("more like 'Karpathy's nanoGPT' video"));
     }
 
     @Test
-    void a_query_that_only_mentions_likeness_or_names_nothing_is_not_a_request() {
-        assertEquals(Optional.empty(), MoreLike.subject("Which models, like GPT-4, run on a laptop?"));
-        assertEquals(Optional.empty(), MoreLike.subject("I would like to fine-tune a model"));
-        assertEquals(Optional.empty(), MoreLike.subject("more like this"));
-        assertEquals(Optional.empty(), MoreLike.subject("something like"));
-        assertEquals(Optional.empty(), MoreLike.subject("Ollama"));
+    void questions_that_only_use_the_words_are_not_requests() {
+        for (String query : List.of("other ways to fine-tune a model", "more efficient ways to quantize a model",
+                "Other tools to run LLMs locally", "other approaches to alignment", "other than LoRA, what is there",
+                "I would like to fine-tune a model", "Which models, like GPT-4, run on a laptop?", "Ollama",
+                "more like this", "something like", "more like ???")) {
+            assertEquals(Optional.empty(), MoreLike.subject(query), query);
+        }
     }
 
     @Test
-    void a_title_names_the_subject_when_they_share_a_word_that_is_not_filler() {
-        assertTrue(MoreLike.names("Understanding Activation-Aware Weight Quantization",
-                "Introduction to Weight Quantization"));
+    void a_title_is_the_name_when_it_holds_every_word_of_the_name_but_filler() {
         assertTrue(MoreLike.names("OWASP LLM Top 10 by HEGO Wiki", "the OWASP LLM Top 10"));
-        assertFalse(MoreLike.names("The Illustrated BERT", "the one by Jay"));
-        assertFalse(MoreLike.names("Axolotl", "Unsloth"));
+        assertTrue(MoreLike.names("nanoGPT by Andrej Karpathy", "nanoGPT"));
+        assertFalse(MoreLike.names("Understanding Activation-Aware Weight Quantization",
+                "Introduction to Weight Quantization"), "a title sharing some of the words is another resource");
+        assertFalse(MoreLike.names("How much VRAM is enough", "8GB of VRAM is enough"));
+        assertFalse(MoreLike.names("Axolotl", "the"), "a name of filler alone names nothing");
     }
 
     @Test
@@ -55,5 +61,8 @@ class MoreLikeTest {
         assertEquals(0.375, w.get("bge"), 1e-12);
         assertEquals(0.25, w.get("like lexical"), 1e-12);
         assertEquals(0.25, w.get("like bge"), 1e-12);
+        Map<String, Double> one = MoreLike.weights(Map.of("lexical", 0.5, "bge", 0.5), List.of("like lexical"));
+        assertEquals(0.5, one.get("like lexical"), 1e-12, "a resource with no vector: one related list");
+        assertEquals(1.0, one.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-12);
     }
 }

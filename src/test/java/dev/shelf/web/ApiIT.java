@@ -75,7 +75,7 @@ class ApiIT {
     @Test
     void more_like_x_names_x_in_the_answer_leaves_it_out_and_fuses_its_related_lists() throws IOException {
         JsonNode body = json(server.get("/api/search?q=something+like+Ollama&profile=true"));
-        assertEquals(List.of("query", "mode", "k", "total", "tookMs", "like", "results", "facets", "profile"),
+        assertEquals(List.of("query", "mode", "k", "total", "tookMs", "results", "facets", "like", "profile"),
                 fieldNames(body));
         assertEquals("Ollama", body.at("/like/title").asText());
         String ollama = body.at("/like/id").asText();
