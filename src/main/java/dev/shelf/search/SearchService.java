@@ -135,7 +135,9 @@ public final class SearchService {
         Map<String, Double> weights = like.isEmpty() ? weights(query, found)
                 : MoreLike.weights(weights(query, found), related.stream().map(Ranking::retriever).toList());
         List<Fused> ranked = clock.time("fusion", () -> rank(query, rankings, weights, request));
-        List<SearchResult> results = results(query, rankings, ranked, weights, request.k(), clock);
+        // A "more like X" answer marks X's name in its snippets, not the words of the request ("like", "something").
+        String marked = like.isPresent() ? subject.get() : query;
+        List<SearchResult> results = results(marked, rankings, ranked, weights, request.k(), clock);
         Map<String, Integer> facets = clock.time("facets", () -> Resource.countLists(
                 ranked.stream().map(f -> listsById.getOrDefault(f.id(), List.of())).toList()));
         return new SearchResponse(request.query(), request.mode(), request.k(), ranked.size(), clock.elapsedMs(), results,
@@ -176,13 +178,16 @@ public final class SearchService {
         return TitlePromotion.promote(fused, hybrid ? exactTitles(query, request.sources()) : List.of());
     }
 
-    /** The first k of the ranking dressed as results, each with the passage that earned it, highlighted. */
-    private List<SearchResult> results(String query, List<Ranking> rankings, List<Fused> ranked,
+    /**
+     * The first k of the ranking dressed as results, each with the passage that earned it, the words of {@code marked}
+     * highlighted.
+     */
+    private List<SearchResult> results(String marked, List<Ranking> rankings, List<Fused> ranked,
                                        Map<String, Double> weights, int k, StageClock clock) {
         List<Fused> shown = ranked.subList(0, Math.min(k, ranked.size()));
         Map<String, String> texts = clock.time("stored fields", () -> passageTexts(rankings, shown));
         return clock.time("snippets", () -> {
-            Function<String, Optional<String>> highlight = index.highlighter(query);
+            Function<String, Optional<String>> highlight = index.highlighter(marked);
             List<SearchResult> results = new ArrayList<>(shown.size());
             for (Fused f : shown) {
                 index.resource(f.id()).ifPresent(r -> results.add(SearchResult.of(r,

@@ -26,7 +26,7 @@ class MoreLikeSearchTest {
     private static final Source OTHER = new Source("other", "Other", Path.of("other.md"), "markdown");
     private static final List<Resource> RESOURCES = List.of(
             SmallIndex.link("ollama", "Ollama", "Run open models locally on your own computer.", TOOLS),
-            SmallIndex.link("lmstudio", "LM Studio", "A desktop app to run open models locally on your computer.", TOOLS),
+            SmallIndex.link("lmstudio", "LM Studio", "A desktop app like Ollama to run open models locally on your computer.", TOOLS),
             SmallIndex.link("llamacpp", "llama.cpp", "Run open models locally in plain C++ on your computer.", OTHER),
             SmallIndex.link("gguf", "GGUF", "A file format for quantized weights.", TOOLS),
             SmallIndex.link("ollama-guide", "Ollama guide", "How Ollama stores its files and answers over HTTP.", OTHER));
@@ -65,6 +65,14 @@ class MoreLikeSearchTest {
         List<String> lists = response.results().get(0).lists().stream().map(ListScore::list).toList();
         assertTrue(lists.containsAll(List.of("lexical", MODEL.name(), "like lexical", "like " + MODEL.name())),
                 lists::toString);
+    }
+
+    @Test
+    void the_snippets_mark_the_name_not_the_words_of_the_request() {
+        SearchResult lmStudio = search(SearchSettings.DEFAULT, "Something like Ollama", Set.of()).results().stream()
+                .filter(r -> r.id().equals("lmstudio")).findFirst().orElseThrow();
+        assertTrue(lmStudio.snippet().contains("<mark>Ollama</mark>"), lmStudio.snippet());
+        assertFalse(lmStudio.snippet().contains("<mark>like</mark>"), lmStudio.snippet());
     }
 
     @Test
