@@ -8,19 +8,25 @@ const list = document.getElementById("results");
 const template = document.getElementById("result-template");
 let selected = -1; // index of the result walked to with the arrow keys, -1 when none
 
-/** How a list is named under "Why this result": keyword for BM25, the model's id for each embedding model. */
-function listLabel(name) {
-  return name === "lexical" ? "keyword (BM25)" : `${name} (cosine)`;
+/**
+ * How a list is named under "Why this result": keyword for BM25, the model's id for each embedding model; a "more like
+ * X" answer's lists of X's neighbours ("like lexical", "like MODEL") the same after "like “X”:".
+ */
+function listLabel(name, like) {
+  const neighbours = name.startsWith("like ");
+  const list = neighbours ? name.slice("like ".length) : name;
+  const label = list === "lexical" ? "keyword (BM25)" : `${list} (cosine)`;
+  return neighbours ? `like “${like ? like.title : "X"}”: ${label}` : label;
 }
 
-function renderWhy(target, result, explain) {
+function renderWhy(target, result, explain, like) {
   // Each list fused for this query, with its weight, and where it ranked the result; older answers carry only two.
   const lists = Array.isArray(result.lists) && result.lists.length > 0 ? result.lists : [
     { list: "lexical", weight: null, ...(result.lexical || { rank: null, score: null }) },
     { list: "semantic", weight: null, ...(result.semantic || { rank: null, score: null }) },
   ];
   const rows = lists.map((l) => [
-    listLabel(l.list),
+    listLabel(l.list, like),
     (l.rank ? `#${l.rank} · ${l.score.toFixed(3)}` : "not found")
       + (typeof l.weight === "number" ? ` · weight ${l.weight.toFixed(2)}` : ""),
   ]);
@@ -31,7 +37,7 @@ function renderWhy(target, result, explain) {
 }
 
 /** One result's card (also the map's card of a resource). */
-export function renderResult(result, explain) {
+export function renderResult(result, explain, like = null) {
   const node = template.content.firstElementChild.cloneNode(true);
   node.dataset.id = result.id;
   const kind = node.querySelector(".kind");
@@ -45,13 +51,13 @@ export function renderResult(result, explain) {
   section.hidden = !section.textContent;
   const mentions = (result.sources || []).map((m) => `${m.name} (line ${m.line})`);
   node.querySelector(".listed").textContent = mentions.length ? "Listed in " + [...new Set(mentions)].join("; ") : "";
-  renderWhy(node.querySelector(".why"), result, explain);
+  renderWhy(node.querySelector(".why"), result, explain, like);
   return node;
 }
 
 /** Shows these results in place of the previous ones (none clears the list); nothing is selected after. */
-export function showResults(results = [], explain = false) {
-  list.replaceChildren(...results.map((result) => renderResult(result, explain)));
+export function showResults(results = [], explain = false, like = null) {
+  list.replaceChildren(...results.map((result) => renderResult(result, explain, like)));
   selected = -1;
 }
 

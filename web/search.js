@@ -55,7 +55,7 @@ export async function search() {
     if (body === api.STALE) return; // a newer search has started: drop this answer
     showFacets(body.facets || {});
     showStatus(summary(body, q));
-    showResults(body.results, query.explain);
+    showResults(body.results, query.explain, body.like || null);
     announceResults(body.results);
   } catch (e) {
     const building = e.status === 503;

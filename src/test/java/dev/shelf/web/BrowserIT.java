@@ -102,6 +102,18 @@ class BrowserIT {
     }
 
     @Test
+    void more_like_x_says_whose_neighbours_it_shows_and_names_x_in_why_this_result() {
+        browser.get(server.url("/?q=something+like+Ollama&explain=true"));
+        results();
+        waiting().until(d -> d.findElement(By.id("status")).getText().contains("like “Ollama”"));
+        String why = browser.findElement(By.cssSelector("#results .result .why")).getText();
+        assertTrue(why.contains("like “Ollama”: keyword (BM25)"), why);
+        assertTrue(why.contains("like “Ollama”: bge-small-en-v15-q (cosine)"), why);
+        assertTrue(results().stream().noneMatch(r -> r.findElement(By.cssSelector(".title")).getText().equals("Ollama")),
+                "X itself is left out");
+    }
+
+    @Test
     void keyboard_slash_focuses_the_box_and_arrows_walk_the_results() {
         browser.get(server.url("/?q=vector+database"));
         results();
