@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * How hybrid mode fuses ({@code --fusion}, {@code --weight}, {@code --query-aware}, {@code --question-model},
- * {@code --more-like}) and which of the lists' signals lift it ({@code --section-lift}, {@code --list-votes}, {@code --concept-lift}), defaulting to
- * {@link SearchSettings#DEFAULT}.
+ * {@code --more-like}) and which of the lists' signals lift it ({@code --section-lift}, {@code --list-votes},
+ * {@code --concept-lift}), defaulting to {@link SearchSettings#DEFAULT}.
  */
 final class RankingOptions {
 

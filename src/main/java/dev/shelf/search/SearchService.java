@@ -147,12 +147,18 @@ public final class SearchService {
 
     /**
      * The resource a name X stands for: the first hybrid result for X over every list (weighed without regard to the
-     * query's form: X is a name, not a question), if its title holds X's words; empty when nothing is named.
+     * query's form: X is a name, not a question), if its title holds X's words; empty when nothing is named. The one
+     * resource titled exactly X is that first result (the exact-title rule), so it is taken without the search: the
+     * query path runs on every keystroke, and the search costs a second encode per model.
      */
     private Optional<Resource> named(String name) {
+        List<String> titled = idsByTitle.getOrDefault(TitlePromotion.key(name), List.of());
+        if (titled.size() == 1) {
+            return index.resource(titled.get(0));
+        }
         List<Ranking> rankings = retrieve(name, SearchMode.HYBRID, Set.of(), new StageClock());
-        Map<String, Double> weights = QueryWeights.of(name, true, rankings.stream().map(Ranking::retriever)
-                .filter(n -> !n.equals(LEXICAL)).toList(), settings.semanticWeight(), false, "");
+        Map<String, Double> weights = QueryWeights.of(name, true, modelLists(rankings), settings.semanticWeight(),
+                false, "");
         SearchRequest find = new SearchRequest(name, SearchMode.HYBRID, 1, Set.of());
         return rank(name, rankings, weights, find).stream().findFirst()
                 .flatMap(first -> index.resource(first.id()))
@@ -264,11 +270,15 @@ public final class SearchService {
     /** This query's weight of each list that answered. */
     private Map<String, Double> weights(String query, List<Ranking> rankings) {
         boolean lexical = rankings.stream().anyMatch(r -> r.retriever().equals(LEXICAL));
-        List<String> modelLists = rankings.stream().map(Ranking::retriever).filter(n -> !n.equals(LEXICAL)).toList();
         OptionalDouble share = lexical ? settings.semanticWeight() : OptionalDouble.empty();
         // A given semantic weight fixes the weights in every mode: no rule of the query's form moves them.
         boolean aware = settings.queryAware() && settings.semanticWeight().isEmpty();
-        return QueryWeights.of(query, lexical, modelLists, share, aware, settings.questionModel());
+        return QueryWeights.of(query, lexical, modelLists(rankings), share, aware, settings.questionModel());
+    }
+
+    /** The names of the rankings that are models' lists, in order. */
+    private static List<String> modelLists(List<Ranking> rankings) {
+        return rankings.stream().map(Ranking::retriever).filter(n -> !n.equals(LEXICAL)).toList();
     }
 
     private static List<Fusion.Input> inputs(List<Ranking> rankings, Map<String, Double> weights) {
@@ -294,9 +304,8 @@ public final class SearchService {
         }
         List<Ranking> others = relatedRankings(self.get(), Set.of(), "");
         String model = index.info().model();
-        Map<String, Double> weights = QueryWeights.of("", true,
-                others.stream().map(Ranking::retriever).filter(n -> !n.equals(LEXICAL)).toList(),
-                settings.semanticWeight(), false, "");
+        Map<String, Double> weights = QueryWeights.of("", true, modelLists(others), settings.semanticWeight(), false,
+                "");
         List<SearchResult> results = new ArrayList<>();
         for (Fused f : settings.fusion().fuse(inputs(others, weights))) {
             if (results.size() == k) {

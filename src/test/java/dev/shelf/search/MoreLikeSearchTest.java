@@ -68,6 +68,12 @@ class MoreLikeSearchTest {
     }
 
     @Test
+    void a_name_that_is_no_title_is_found_by_searching_for_it() {
+        assertEquals(new SearchResponse.Like("lmstudio", "LM Studio"),
+                search(SearchSettings.DEFAULT, "something like LM", Set.of()).like());
+    }
+
+    @Test
     void the_snippets_mark_the_name_not_the_words_of_the_request() {
         SearchResult lmStudio = search(SearchSettings.DEFAULT, "Something like Ollama", Set.of()).results().stream()
                 .filter(r -> r.id().equals("lmstudio")).findFirst().orElseThrow();
