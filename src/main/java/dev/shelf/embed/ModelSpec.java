@@ -1,6 +1,5 @@
 package dev.shelf.embed;
 
-import dev.shelf.text.Sha256;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -118,18 +117,8 @@ public record ModelSpec(String name, Path onnx, Path tokenizer, int dimensions, 
      * would give wrong vectors without a word.
      */
     private static void checkDigest(Path file, String expected) {
-        if (expected == null || expected.isBlank()) {
-            return;
-        }
-        try {
-            String actual = Sha256.hexOf(file);
-            if (!actual.equalsIgnoreCase(expected.strip())) {
-                throw new ModelException("model file " + file + " is damaged (its SHA-256 is " + actual + ", expected "
-                        + expected.strip() + "); run `mvn -B -DskipTests package` to unpack it from Maven Central again",
-                        null);
-            }
-        } catch (IOException e) {
-            throw new ModelException("cannot read model file " + file + ": " + e.getMessage(), e);
+        if (expected != null && !expected.isBlank()) {
+            ModelFileCheck.sha256().check(file, expected);
         }
     }
 

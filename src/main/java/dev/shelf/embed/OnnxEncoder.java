@@ -67,6 +67,7 @@ public final class OnnxEncoder implements Encoder {
         spec.checkFiles();
         // DJL must never reach the network: the tokenizer comes from a local file and its native library from the jar.
         System.setProperty("ai.djl.offline", "true");
+        OrtLibraries.preferUnpacked();
         this.env = OrtEnvironment.getEnvironment();
         this.threads = Math.max(1, threads);
         this.querySession = session(1);
