@@ -5,13 +5,14 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -22,9 +23,11 @@ import java.util.concurrent.TimeUnit;
  * without a word, so the check itself stays.
  *
  * <p>A passed check is written to a stamp file beside the model ({@value #STAMP_FILE}) with the file's size, its
- * modification time and its change time. Any write to the file moves its change time, which no tool can set back, so
- * a file written since the check (or unpacked again) is hashed again; so is one whose spec records another digest.
- * Where the folder cannot be written, every check hashes, as before.
+ * modification time and its change time. Any write to the file, and any copy or unpacking that makes it anew, moves
+ * its change time, which no tool can set back (unlike the modification time, which copies and unpackers keep); so a
+ * file changed since the check is hashed again, and so is one whose spec records another digest. Where the file
+ * system keeps no change time (Windows), or the folder cannot be written, every check hashes, as before. Limit: a
+ * file system whose clock ticks coarsely could give a write within the same tick as the check the same change time.
  */
 final class ModelFileCheck {
 
@@ -34,6 +37,33 @@ final class ModelFileCheck {
     /** Hashes a file; the SHA-256 of its bytes in production, counted in tests. */
     interface Digest {
         String hexOf(Path file) throws IOException;
+    }
+
+    /**
+     * What a passed check vouches for: the expected digest and the file as it was then.
+     *
+     * @param changeNanos the file's change time, which only the file system sets
+     */
+    record FileState(String digest, long size, long modifiedNanos, long changeNanos) {
+
+        /** The file as it is now, or empty where the file system keeps no change time. */
+        static Optional<FileState> of(Path file, String expectedDigest) throws IOException {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            FileTime changed;
+            try {
+                changed = (FileTime) Files.getAttribute(file, "unix:ctime");
+            } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
+                // Size and modification time alone would vouch for a damaged copy that kept the original's date.
+                return Optional.empty();
+            }
+            return Optional.of(new FileState(expectedDigest.strip().toLowerCase(Locale.ROOT), attributes.size(),
+                    attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), changed.to(TimeUnit.NANOSECONDS)));
+        }
+
+        /** The stamp's line for this state. */
+        String line() {
+            return digest + " " + size + " " + modifiedNanos + " " + changeNanos;
+        }
     }
 
     private final Digest digest;
@@ -48,14 +78,17 @@ final class ModelFileCheck {
     }
 
     /**
+     * Checks the file's SHA-256 against the expected one, unless a stamp says it passed and it has not changed since.
+     *
      * @throws ModelException naming the file, when its digest is not the expected one or it cannot be read
      */
     void check(Path file, String expected) {
         String want = expected.strip();
         Path stamp = file.resolveSibling(STAMP_FILE);
+        String name = file.getFileName().toString();
         try {
-            String state = state(file, want);
-            if (state.equals(stamps(stamp).getProperty(file.getFileName().toString()))) {
+            Optional<FileState> state = FileState.of(file, want);
+            if (state.isPresent() && state.get().line().equals(stamps(stamp).getProperty(name))) {
                 return;
             }
             String actual = digest.hexOf(file);
@@ -63,30 +96,10 @@ final class ModelFileCheck {
                 throw new ModelException("model file " + file + " is damaged (its SHA-256 is " + actual + ", expected "
                         + want + "); run `mvn -B -DskipTests package` to unpack it from Maven Central again", null);
             }
-            remember(stamp, file.getFileName().toString(), state);
+            state.ifPresent(passed -> remember(stamp, name, passed));
         } catch (IOException e) {
             throw new ModelException("cannot read model file " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    /** What a passed check vouches for: the expected digest and the file as it was then. */
-    static String state(Path file, String expected) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        return String.join(" ", expected.toLowerCase(Locale.ROOT), Long.toString(attributes.size()),
-                nanos(attributes.lastModifiedTime()), changeTime(file));
-    }
-
-    private static String changeTime(Path file) throws IOException {
-        try {
-            return nanos((FileTime) Files.getAttribute(file, "unix:ctime"));
-        } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
-            // Not a POSIX file system: size and modification time alone.
-            return "-";
-        }
-    }
-
-    private static String nanos(FileTime time) {
-        return Long.toString(time.to(TimeUnit.NANOSECONDS));
     }
 
     private static Properties stamps(Path stamp) {
@@ -104,29 +117,30 @@ final class ModelFileCheck {
 
     /**
      * Adds the file's state to the stamp, written whole to a temporary file and moved over the old one, so that a
-     * reader never sees half a stamp. A folder that cannot be written keeps no stamp: the next start hashes again.
+     * reader never sees half a stamp. Two processes writing at once may each drop the other's line, which costs only
+     * a hash at a later start; a folder that cannot be written keeps no stamp, and every start hashes.
      */
-    private static void remember(Path stamp, String name, String state) {
+    private static void remember(Path stamp, String name, FileState state) {
         Properties stamps = stamps(stamp);
-        stamps.setProperty(name, state);
-        Path temporary = null;
+        stamps.setProperty(name, state.line());
+        Path temporary = stamp.resolveSibling(STAMP_FILE + "." + ProcessHandle.current().pid() + "-"
+                + Thread.currentThread().threadId() + ".tmp");
         try {
-            temporary = Files.createTempFile(stamp.getParent(), STAMP_FILE, ".tmp");
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 stamps.store(out, "SHA-256 checks passed by these files as they were; a changed file is hashed again");
             }
             try {
-                Files.move(temporary, stamp, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, stamp, StandardCopyOption.REPLACE_EXISTING);
+                // Readable by whoever reads the models (a temporary file of the JDK's own would be private).
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException notPosix) {
+                // the folder's defaults apply
             }
-        } catch (IOException | SecurityException readOnly) {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // nothing more to do: the stamp is an optimisation
-                }
+            Files.move(temporary, stamp, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | SecurityException cannotWrite) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // nothing more to do: the stamp only saves time
             }
         }
     }

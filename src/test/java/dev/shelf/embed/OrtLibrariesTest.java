@@ -1,7 +1,11 @@
 package dev.shelf.embed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnxruntime.OrtEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +23,39 @@ class OrtLibrariesTest {
         assertEquals(Optional.of("win-x64"), OrtLibraries.platform("Windows 11", "amd64"));
         assertEquals(Optional.empty(), OrtLibraries.platform("FreeBSD", "amd64"));
         assertEquals(Optional.empty(), OrtLibraries.platform("Linux", "s390x"));
+    }
+
+    @Test
+    void this_machines_platform_has_its_folder_in_onnx_runtimes_jar() {
+        String platform = OrtLibraries.platform(System.getProperty("os.name"), System.getProperty("os.arch"))
+                .orElseThrow();
+        for (String library : OrtLibraries.LIBRARIES) {
+            assertNotNull(OrtEnvironment.class.getResource(OrtLibraries.JAR_FOLDER + platform + "/"
+                    + System.mapLibraryName(library)), library + " for " + platform);
+        }
+    }
+
+    @Test
+    void the_build_unpacks_this_machines_libraries_where_they_are_looked_for_and_whole() {
+        String version = OrtEnvironment.class.getPackage().getImplementationVersion();
+
+        Optional<Path> unpacked = OrtLibraries.unpacked(Path.of("target"), version, System.getProperty("os.name"),
+                System.getProperty("os.arch"));
+
+        assertTrue(unpacked.isPresent(), "the pom's unpack-onnxruntime-native output and OrtLibraries disagree");
+        assertTrue(OrtLibraries.sameSizesAsInTheJar(unpacked.get()));
+    }
+
+    @Test
+    void a_cut_library_is_not_used(@TempDir Path target) throws IOException {
+        String platform = OrtLibraries.platform(System.getProperty("os.name"), System.getProperty("os.arch"))
+                .orElseThrow();
+        Path folder = Files.createDirectories(target.resolve(platform));
+        for (String library : OrtLibraries.LIBRARIES) {
+            Files.writeString(folder.resolve(System.mapLibraryName(library)), "cut short");
+        }
+
+        assertFalse(OrtLibraries.sameSizesAsInTheJar(folder));
     }
 
     @Test
