@@ -3,8 +3,6 @@ package dev.shelf.embed;
 import ai.onnxruntime.OrtEnvironment;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLConnection;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +10,8 @@ import java.security.CodeSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 /**
  * Points ONNX Runtime at the native libraries the build unpacked beside the app's code
@@ -50,23 +50,22 @@ final class OrtLibraries {
      * one-time loading for the whole process, where extracting from the jar (whose checksum Maven checks) works.
      */
     static boolean sameSizesAsInTheJar(Path folder) {
-        for (String library : LIBRARIES) {
-            String name = System.mapLibraryName(library);
-            URL entry = OrtEnvironment.class.getResource(JAR_FOLDER + folder.getFileName() + "/" + name);
-            if (entry == null) {
-                return false;
-            }
-            try {
-                URLConnection connection = entry.openConnection();
-                connection.setUseCaches(false);
-                if (connection.getContentLengthLong() != Files.size(folder.resolve(name))) {
+        Optional<Path> jar = codeLocation(OrtEnvironment.class).filter(Files::isRegularFile);
+        if (jar.isEmpty()) {
+            return false;
+        }
+        try (JarFile entries = new JarFile(jar.get().toFile())) {
+            for (String library : LIBRARIES) {
+                String name = System.mapLibraryName(library);
+                JarEntry entry = entries.getJarEntry(JAR_FOLDER.substring(1) + folder.getFileName() + "/" + name);
+                if (entry == null || entry.getSize() != Files.size(folder.resolve(name))) {
                     return false;
                 }
-            } catch (IOException e) {
-                return false;
             }
+            return true;
+        } catch (IOException e) {
+            return false;
         }
-        return true;
     }
 
     /**
@@ -103,10 +102,14 @@ final class OrtLibraries {
     }
 
     private static Optional<Path> codeFolder() {
+        return codeLocation(OrtLibraries.class).map(Path::getParent);
+    }
+
+    /** The jar or classes folder a class was loaded from, when it is a local file. */
+    private static Optional<Path> codeLocation(Class<?> type) {
         try {
-            CodeSource source = OrtLibraries.class.getProtectionDomain().getCodeSource();
-            return source == null ? Optional.empty()
-                    : Optional.ofNullable(Path.of(source.getLocation().toURI()).getParent());
+            CodeSource source = type.getProtectionDomain().getCodeSource();
+            return source == null ? Optional.empty() : Optional.of(Path.of(source.getLocation().toURI()));
         } catch (URISyntaxException | SecurityException | IllegalArgumentException | FileSystemNotFoundException e) {
             return Optional.empty();
         }
