@@ -39,7 +39,8 @@ final class QueryWeights {
      * @param query the user's text
      * @param lexical whether a lexical list takes part
      * @param models the model lists taking part, in order
-     * @param semanticShare {@code s}, 0..1, or empty for equal weights
+     * @param semanticShare {@code s}, 0..1, or empty for equal weights; a given share fixes the weights in every mode
+     *                      (no rule of the query's form moves them), and counts only where there is a lexical list
      * @param queryAware whether the query's form changes the weights
      * @param questionModel the model a long question leans on; empty, or a model not taking part, for none
      * @return weight by list name, lexical first
@@ -59,7 +60,7 @@ final class QueryWeights {
             }
             return weights;
         }
-        double share = semanticShare.orElse(lexical ? (double) models.size() / lists : 1);
+        double share = lexical ? semanticShare.orElse((double) models.size() / lists) : 1;
         if (aware && lexical && Scope.hasChinese(query)) {
             share = 1 - CHINESE_LEXICAL_SHARE;
         }

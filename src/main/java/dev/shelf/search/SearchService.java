@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -270,10 +269,8 @@ public final class SearchService {
     /** This query's weight of each list that answered. */
     private Map<String, Double> weights(String query, List<Ranking> rankings) {
         boolean lexical = rankings.stream().anyMatch(r -> r.retriever().equals(LEXICAL));
-        OptionalDouble share = lexical ? settings.semanticWeight() : OptionalDouble.empty();
-        // A given semantic weight fixes the weights in every mode: no rule of the query's form moves them.
-        boolean aware = settings.queryAware() && settings.semanticWeight().isEmpty();
-        return QueryWeights.of(query, lexical, modelLists(rankings), share, aware, settings.questionModel());
+        return QueryWeights.of(query, lexical, modelLists(rankings), settings.semanticWeight(), settings.queryAware(),
+                settings.questionModel());
     }
 
     /** The names of the rankings that are models' lists, in order. */
