@@ -22,6 +22,7 @@ import dev.shelf.search.SearchSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,14 +97,8 @@ public final class Benchmark {
                     encodes);
             log.accept("warming up: every search mode, untimed");
             Timings.warmUp(uncached, config.queries(), SEARCH_WARM_UP_NANOS);
-            // The floor is timed as warm as the searches (timed first thing in the process, it read 11.2-13.8 ms in
-            // three runs whose paired encodes, timed after the searches, read 9.9-11.0 ms).
-            log.accept("encoding one query at a time");
-            encode = encodeTimes();
-            log.accept("searching in process, every mode");
-            for (SearchMode mode : SearchMode.values()) {
-                search.put(mode.label(), Latency.of(Timings.profiled(uncached, mode, config.queries(), config.rounds())));
-            }
+            log.accept("encoding and searching in process: a pass of the queries for the floor and each mode, in turn");
+            encode = interleaved(uncached, search);
             log.accept("timing each search next to a bare encode of its query");
             paired = paired(uncached);
             // The warm-up pass fills the cache, so every timed search is a repeated query.
@@ -126,18 +121,33 @@ public final class Benchmark {
                 serving.withRssMb(startup.rssMb()), startup.seconds(), scale);
     }
 
-    private double[] encodeTimes() {
-        int timed = Math.max(50, config.rounds() * 20);
-        double[] ms = new double[timed];
-        // No warm-up of its own: the searches' warm-up before it encoded these queries with these models.
-        for (int i = 0; i < timed; i++) {
-            // The very queries the searches encode: nothing on the encode path caches a query's vector.
-            String query = config.queries().get(i % config.queries().size());
-            long start = System.nanoTime();
-            encodeAll(query);
-            ms[i] = (System.nanoTime() - start) / 1e6;
+    /**
+     * Times the encode floor and every search mode, each on its own (a pass of the queries at a time), the passes taken
+     * in turn {@code rounds} times: a slow or fast spell of the machine falls on every figure alike. Timed one after
+     * the other instead, each in a phase of its own, the ratios moved with the phases (semantic / encode 1.02-1.31 in
+     * runs whose paired ratio read 1.07-1.11). No warm-up here: the searches' warm-up before it encoded these queries
+     * with these models, and the floor encodes the very queries the searches encode (nothing on the encode path
+     * caches a query's vector).
+     *
+     * @param search gets each mode's latency
+     * @return the encode floor's milliseconds, one per query per round
+     */
+    private double[] interleaved(SearchService uncached, Map<String, Latency> search) {
+        List<String> queries = config.queries();
+        double[] encode = new double[config.rounds() * queries.size()];
+        Map<SearchMode, List<Timings.Samples>> passes = new LinkedHashMap<>();
+        for (int round = 0; round < config.rounds(); round++) {
+            for (int i = 0; i < queries.size(); i++) {
+                long start = System.nanoTime();
+                encodeAll(queries.get(i));
+                encode[round * queries.size() + i] = (System.nanoTime() - start) / 1e6;
+            }
+            for (SearchMode mode : SearchMode.values()) {
+                passes.computeIfAbsent(mode, m -> new ArrayList<>()).add(Timings.pass(uncached, mode, queries));
+            }
         }
-        return ms;
+        passes.forEach((mode, samples) -> search.put(mode.label(), Latency.of(Timings.Samples.concat(samples))));
+        return encode;
     }
 
     /** See {@link Paired}; the searches before warmed the service. */

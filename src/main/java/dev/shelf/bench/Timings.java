@@ -4,6 +4,7 @@ import dev.shelf.search.SearchMode;
 import dev.shelf.search.SearchProfile;
 import dev.shelf.search.SearchRequest;
 import dev.shelf.search.SearchService;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,19 +57,25 @@ final class Timings {
                 service.search(SearchRequest.of(query, mode, K));
             }
         }
-        double[] ms = new double[rounds * queries.size()];
-        Map<String, double[]> stages = new LinkedHashMap<>();
-        int i = 0;
+        List<Samples> passes = new ArrayList<>(rounds);
         for (int round = 0; round < rounds; round++) {
-            for (String query : queries) {
-                long start = System.nanoTime();
-                SearchProfile profile = service.search(SearchRequest.of(query, mode, K).withProfile(true)).profile();
-                ms[i] = (System.nanoTime() - start) / 1e6;
-                int sample = i;
-                profile.stagesMs().forEach((stage, stageMs) ->
-                        stages.computeIfAbsent(stage, s -> new double[ms.length])[sample] = stageMs);
-                i++;
-            }
+            passes.add(pass(service, mode, queries));
+        }
+        return Samples.concat(passes);
+    }
+
+    /** One timed search of each query, with no warm-up: the caller has warmed the service. */
+    static Samples pass(SearchService service, SearchMode mode, List<String> queries) {
+        double[] ms = new double[queries.size()];
+        Map<String, double[]> stages = new LinkedHashMap<>();
+        for (int i = 0; i < queries.size(); i++) {
+            long start = System.nanoTime();
+            SearchProfile profile = service.search(SearchRequest.of(queries.get(i), mode, K).withProfile(true))
+                    .profile();
+            ms[i] = (System.nanoTime() - start) / 1e6;
+            int sample = i;
+            profile.stagesMs().forEach((stage, stageMs) ->
+                    stages.computeIfAbsent(stage, s -> new double[ms.length])[sample] = stageMs);
         }
         return new Samples(ms, stages);
     }
@@ -81,6 +88,22 @@ final class Timings {
      *                 cache answered)
      */
     record Samples(double[] totalMs, Map<String, double[]> stagesMs) {
+
+        /** The samples of several runs as one run, in order (a stage missing from a run counts 0 there). */
+        static Samples concat(List<Samples> runs) {
+            int n = runs.stream().mapToInt(run -> run.totalMs().length).sum();
+            double[] ms = new double[n];
+            Map<String, double[]> stages = new LinkedHashMap<>();
+            int at = 0;
+            for (Samples run : runs) {
+                System.arraycopy(run.totalMs(), 0, ms, at, run.totalMs().length);
+                int offset = at;
+                run.stagesMs().forEach((stage, stageMs) -> System.arraycopy(stageMs, 0,
+                        stages.computeIfAbsent(stage, s -> new double[n]), offset, stageMs.length));
+                at += run.totalMs().length;
+            }
+            return new Samples(ms, stages);
+        }
     }
 
     /**

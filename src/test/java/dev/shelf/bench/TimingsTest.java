@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Nearest-rank percentiles against values worked out by hand, and the scale sizes. */
+/** Nearest-rank percentiles against values worked out by hand, passes of samples joined, and the scale sizes. */
 class TimingsTest {
 
     @Test
@@ -39,6 +40,19 @@ class TimingsTest {
         assertEquals(7, Timings.percentile(new double[] {7}, 1));
         assertEquals(7, Timings.percentile(new double[] {7}, 99));
         assertTrue(Double.isNaN(Timings.percentile(new double[0], 50)));
+    }
+
+    @Test
+    void passes_joined_keep_their_order_and_a_stage_missing_from_a_pass_counts_zero_there() {
+        Timings.Samples first = new Timings.Samples(new double[] {10, 12},
+                Map.of("encode", new double[] {8, 9}));
+        Timings.Samples second = new Timings.Samples(new double[] {1.5},
+                Map.of("encode cache hit", new double[] {0.1}));
+        Timings.Samples joined = Timings.Samples.concat(List.of(first, second));
+        assertArrayEquals(new double[] {10, 12, 1.5}, joined.totalMs());
+        assertArrayEquals(new double[] {8, 9, 0}, joined.stagesMs().get("encode"));
+        assertArrayEquals(new double[] {0, 0, 0.1}, joined.stagesMs().get("encode cache hit"));
+        assertEquals(2, joined.stagesMs().size());
     }
 
     @Test
