@@ -34,8 +34,8 @@ public record BenchmarkReport(Encode encode, Indexing indexing, Map<String, Late
 
     /**
      * Searches timed in step with the encode floor: each query's bare encode, then its hybrid search, then its semantic
-     * search, query after query. The encode floor above is timed in a run of its own, before all the modes' searches;
-     * this one is not moved by the machine's drift between those runs.
+     * search, query after query. The encode floor above and the modes' searches are timed in passes of the queries
+     * taken in turn; this is the finest interleaving, so not even the drift between one pass and the next moves it.
      *
      * @param encodeP50Ms the bare encodes' p50
      * @param hybridP50Ms the hybrid searches' p50 (no query-vector cache)
