@@ -77,27 +77,41 @@ public final class Evaluator {
                                                Function<SearchSettings, SearchService> services) {
         Map<String, Scores> scores = new LinkedHashMap<>();
         for (Run run : RUNS) {
-            SearchService service = services.apply(run.settings(base));
-            double ndcg = 0;
-            double r10 = 0;
-            double r100 = 0;
-            double mrr = 0;
-            Map<String, Double> perQuery = new LinkedHashMap<>();
-            for (Map.Entry<String, String> q : judgments.queries().entrySet()) {
-                List<SearchResult> results = service.search(SearchRequest.of(q.getValue(), run.mode(), SearchRequest.MAX_K)).results();
-                List<Integer> gains = judgments.gains(q.getKey(), results);
-                List<Integer> ideal = judgments.idealGains(q.getKey());
-                double n = Metrics.ndcg(gains, ideal, 10);
-                perQuery.put(q.getKey(), n);
-                ndcg += n;
-                r10 += Metrics.recall(gains, ideal.size(), 10);
-                r100 += Metrics.recall(gains, ideal.size(), 100);
-                mrr += Metrics.mrr(gains, 10);
-            }
-            int count = Math.max(1, judgments.queries().size());
-            scores.put(run.name(), new Scores(ndcg / count, r10 / count, r100 / count, mrr / count,
-                    meanByKind(perQuery, judgments.kinds()), perQuery));
+            scores.put(run.name(), score(judgments, services.apply(run.settings(base)), run.mode()));
         }
         return scores;
+    }
+
+    /**
+     * Scores each model's ranked list alone, by model name, each from a search service that asks that model only.
+     * With the lexical run, these are the lists hybrid has to beat (see {@link ListComparison}).
+     */
+    public static Map<String, Scores> evaluateModels(Judgments judgments, Map<String, SearchService> models) {
+        Map<String, Scores> scores = new LinkedHashMap<>();
+        models.forEach((name, service) -> scores.put(name, score(judgments, service, SearchMode.SEMANTIC)));
+        return scores;
+    }
+
+    /** The averages of one way of searching over every judged query, with each query's nDCG@10. */
+    static Scores score(Judgments judgments, SearchService service, SearchMode mode) {
+        double ndcg = 0;
+        double r10 = 0;
+        double r100 = 0;
+        double mrr = 0;
+        Map<String, Double> perQuery = new LinkedHashMap<>();
+        for (Map.Entry<String, String> q : judgments.queries().entrySet()) {
+            List<SearchResult> results = service.search(SearchRequest.of(q.getValue(), mode, SearchRequest.MAX_K)).results();
+            List<Integer> gains = judgments.gains(q.getKey(), results);
+            List<Integer> ideal = judgments.idealGains(q.getKey());
+            double n = Metrics.ndcg(gains, ideal, 10);
+            perQuery.put(q.getKey(), n);
+            ndcg += n;
+            r10 += Metrics.recall(gains, ideal.size(), 10);
+            r100 += Metrics.recall(gains, ideal.size(), 100);
+            mrr += Metrics.mrr(gains, 10);
+        }
+        int count = Math.max(1, judgments.queries().size());
+        return new Scores(ndcg / count, r10 / count, r100 / count, mrr / count,
+                meanByKind(perQuery, judgments.kinds()), perQuery);
     }
 }

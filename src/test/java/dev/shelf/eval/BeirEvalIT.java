@@ -81,5 +81,14 @@ class BeirEvalIT {
                 assertTrue(value >= 0 && value <= 1, mode + " " + metric + " = " + value);
             }
         }
+        // Each list alone, lexical first, and hybrid against the best of them over all three queries.
+        assertEquals("lexical", body.get("lists").fieldNames().next());
+        assertTrue(body.get("lists").size() >= 2, body.get("lists").toString());
+        JsonNode all = body.get("hybridAgainstLists").get(0);
+        assertEquals("all", all.get("kind").asText());
+        assertEquals(3, all.get("queries").asInt());
+        assertTrue(body.get("lists").has(all.get("bestList").asText()), all.toString());
+        double p = all.get("pValue").asDouble(-1);
+        assertTrue(p >= 0 && p <= 1, all.toString());
     }
 }

@@ -3,7 +3,9 @@ package dev.shelf.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +37,24 @@ class EvalReportTest {
                 + "\"perQuery\":{\"q1\":0.5}},"
                 + "\"hybrid\":{\"ndcg@10\":1.0,\"recall@10\":1.0,\"recall@100\":1.0,\"mrr@10\":1.0,"
                 + "\"perQuery\":{\"q1\":1.0}}}}", json);
+    }
+
+    @Test
+    void each_list_alone_and_hybrid_against_the_best_follow_the_modes() throws Exception {
+        Map<String, Evaluator.Scores> models = Map.of("model",
+                new Evaluator.Scores(0.75, 0.5, 0.5, 1, Map.of(), Map.of("q1", 0.75)));
+        var json = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(
+                EvalReport.of(JUDGMENTS, scores(), models, false)));
+
+        List<String> lists = new ArrayList<>();
+        json.get("lists").fieldNames().forEachRemaining(lists::add);
+        assertEquals(List.of("lexical", "model"), lists);
+        assertEquals(0.75, json.get("lists").get("model").get("ndcg@10").asDouble());
+        assertEquals(null, json.get("lists").get("model").get("perQuery"));
+        var all = json.get("hybridAgainstLists").get(0);
+        assertEquals("all", all.get("kind").asText());
+        assertEquals("model", all.get("bestList").asText());
+        assertEquals(0.25, all.get("hybridNdcg").asDouble() - all.get("bestNdcg").asDouble(), 1e-12);
+        assertEquals(1, all.get("wins").asInt());
     }
 }
