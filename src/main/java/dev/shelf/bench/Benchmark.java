@@ -179,7 +179,7 @@ public final class Benchmark {
      * is the model's share of a search, the floor the other stages are measured against.
      */
     private void encodeAll(String query) {
-        List<CompletableFuture<float[]>> vectors = encoders.all().stream().filter(e -> e.covers(query))
+        List<CompletableFuture<float[]>> vectors = Encoders.askedFor(query, encoders.all()).stream()
                 .map(e -> CompletableFuture.supplyAsync(() -> e.encodeQuery(query), encodes)).toList();
         vectors.forEach(CompletableFuture::join);
     }

@@ -2,7 +2,6 @@ package dev.shelf.cli;
 
 import dev.shelf.embed.Encoder;
 import dev.shelf.embed.Encoders;
-import dev.shelf.embed.Scope;
 import java.util.concurrent.ExecutorService;
 import dev.shelf.eval.BeirCollection;
 import dev.shelf.eval.DevSet;
@@ -99,7 +98,7 @@ final class EvalCommand implements Callable<Integer> {
         for (Encoder model : encoders.all()) {
             // A model for one language alone (the Chinese one) cannot answer the other queries, so it is no list to
             // beat. The one-model set is a view of an open encoder, closed with the whole set, not here.
-            if (model.scope() == Scope.ALL) {
+            if (model.scope().embedsEveryPassage()) {
                 models.put(model.name(), new SearchService(index, Encoders.of(model), ranking.settings(), encodes));
             }
         }

@@ -5,7 +5,6 @@ import dev.shelf.embed.Encoders;
 import dev.shelf.embed.LoadingEncoder;
 import dev.shelf.embed.ModelSpec;
 import dev.shelf.embed.OnnxEncoder;
-import dev.shelf.embed.Scope;
 import dev.shelf.index.BuildProgress;
 import dev.shelf.index.BuildSummary;
 import dev.shelf.index.ChunkIndex;
@@ -107,7 +106,7 @@ final class Workspace {
         });
         List<CompletableFuture<Encoder>> readingAll = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
-            if (specs.get(i).scope() == Scope.ALL) {
+            if (specs.get(i).scope().embedsEveryPassage()) {
                 Path model = models.get(i);
                 CompletableFuture<Encoder> target = loaded.get(i);
                 loaders.execute(() -> loadInto(target, model));
@@ -117,7 +116,7 @@ final class Workspace {
         CompletableFuture<Void> readersOfAll = CompletableFuture.allOf(readingAll.toArray(CompletableFuture[]::new))
                 .handle((ignored, failure) -> null);
         for (int i = 0; i < specs.size(); i++) {
-            if (specs.get(i).scope() != Scope.ALL) {
+            if (!specs.get(i).scope().embedsEveryPassage()) {
                 Path model = models.get(i);
                 CompletableFuture<Encoder> target = loaded.get(i);
                 readersOfAll.thenRunAsync(() -> loadInto(target, model), loaders);

@@ -60,7 +60,10 @@ public interface Encoder extends AutoCloseable {
         return name();
     }
 
-    /** Which texts the model embeds: all, or only Chinese (a specialist, which a Chinese query may ask alone). */
+    /**
+     * Which texts the model reads: all, English (every passage, but no Chinese query without an English word), or only
+     * Chinese.
+     */
     default Scope scope() {
         return Scope.ALL;
     }

@@ -21,7 +21,7 @@ public record Encoders(List<Encoder> all) implements AutoCloseable {
             throw new ModelException("at least one embedding model is needed", null);
         }
         // The primary model's vector of every passage is stored (related articles, the topic map): it must read all.
-        if (all.get(0).scope() != Scope.ALL) {
+        if (!all.get(0).scope().embedsEveryPassage()) {
             throw new ModelException("the first model, " + all.get(0).name() + ", embeds only some texts (scope "
                     + all.get(0).scope().name().toLowerCase(Locale.ROOT)
                     + "); put a model that reads every text first in --models", null);
@@ -41,6 +41,16 @@ public record Encoders(List<Encoder> all) implements AutoCloseable {
 
     public Encoder primary() {
         return all.get(0);
+    }
+
+    /**
+     * The models asked a query, in order: those whose scope answers it ({@link Scope#answers}). When none does (a
+     * Chinese query with no English word, and English models alone), those that embed it, so that a semantic search
+     * still has a model to ask.
+     */
+    public static List<Encoder> askedFor(String query, List<Encoder> models) {
+        List<Encoder> answering = models.stream().filter(m -> m.scope().answers(query)).toList();
+        return answering.isEmpty() ? models.stream().filter(m -> m.covers(query)).toList() : answering;
     }
 
     /** The names, primary first. */

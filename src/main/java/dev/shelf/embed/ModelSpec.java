@@ -23,7 +23,8 @@ import java.util.Properties;
  * @param normalize whether vectors are scaled to unit length (required for dot-product search)
  * @param queryPrefix text put before every query (BGE's retrieval instruction, E5's {@code "query: "}), empty for none
  * @param passagePrefix text put before every indexed passage (E5's {@code "passage: "}), empty for none
- * @param scope which texts the model embeds (a Chinese model embeds only text with Chinese in it)
+ * @param scope which texts the model reads: what it embeds and which queries it is asked (a Chinese model only text
+ *              with Chinese in it; an English one every passage, but no Chinese query without an English word)
  */
 public record ModelSpec(String name, Path onnx, Path tokenizer, int dimensions, int maxTokens, int chunkTokens,
                         Pooling pooling, boolean normalize, String queryPrefix, String passagePrefix, Scope scope) {

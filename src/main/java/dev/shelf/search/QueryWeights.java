@@ -1,6 +1,7 @@
 package dev.shelf.search;
 
 import dev.shelf.embed.Encoder;
+import dev.shelf.embed.Encoders;
 import dev.shelf.embed.Scope;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,9 @@ import java.util.OptionalDouble;
  * the lexical list {@code 1 - s} and the model lists {@code s} shared equally. When query-aware (and no semantic weight
  * is given), two forms of query shift the weights, each by giving one list as much as all the others together:
  * <ul>
- *   <li>a query in Chinese: the lexical list weighs as much as all the models together. The English models place
- *   Chinese text poorly, so giving each its own equal share drowns the one list that reads Chinese well.</li>
+ *   <li>a query in Chinese: the lexical list weighs as much as all the models asked together. The English models
+ *   place Chinese text poorly, so giving each its own equal share drowns the one list that reads Chinese well (and
+ *   a Chinese query with no English word in it does not ask them at all: {@link Encoders#askedFor}).</li>
  *   <li>a long question ({@value #LONG_QUESTION_WORDS} words or more, not Chinese): the question model weighs as much
  *   as all the other lists together. People write such questions in their own words, which the lists' words rarely
  *   match, and the model trained on question-answer pairs (all-MiniLM-L6-v2) was the best single list on them in
@@ -82,8 +84,11 @@ final class QueryWeights {
         return !words.isEmpty() && words.split("\\s+").length >= LONG_QUESTION_WORDS;
     }
 
-    /** The models asked for this query: those that cover it (a Chinese model only text with Chinese in it). */
+    /**
+     * The models asked for this query: those whose scope answers it (a Chinese model only text with Chinese in it, an
+     * English one no Chinese query without an English word), see {@link Encoders#askedFor}.
+     */
     static List<Encoder> modelsFor(String query, List<Encoder> models) {
-        return models.stream().filter(m -> m.covers(query)).toList();
+        return Encoders.askedFor(query, models);
     }
 }

@@ -32,4 +32,25 @@ class EncodersTest {
         assertThrows(ModelException.class, () -> new Encoders(List.of(ENGLISH, ENGLISH)));
         assertThrows(ModelException.class, () -> new Encoders(List.of()));
     }
+
+    /** An English model, as bge-small-en, e5-small and MiniLM are in production. */
+    private static final HashingEncoder ENGLISH_ONLY = new HashingEncoder(48, 32).scoped(Scope.ENGLISH);
+
+    @Test
+    void an_english_model_may_be_the_primary() {
+        assertEquals(ENGLISH_ONLY, new Encoders(List.of(ENGLISH_ONLY, CHINESE)).primary());
+    }
+
+    @Test
+    void a_chinese_query_without_an_english_word_is_asked_of_the_models_that_read_chinese() {
+        List<Encoder> models = List.of(ENGLISH_ONLY, ENGLISH, CHINESE);
+        assertEquals(List.of(ENGLISH, CHINESE), Encoders.askedFor("模型量化成 4 位", models));
+        assertEquals(models, Encoders.askedFor("EXL2 跟 GPTQ 差在哪", models));
+        assertEquals(List.of(ENGLISH_ONLY, ENGLISH), Encoders.askedFor("model quantization", models));
+    }
+
+    @Test
+    void with_english_models_alone_a_chinese_query_still_asks_them() {
+        assertEquals(List.of(ENGLISH_ONLY), Encoders.askedFor("模型量化", List.of(ENGLISH_ONLY)));
+    }
 }

@@ -26,4 +26,22 @@ class ScopeTest {
         assertTrue(Scope.ALL.covers("anything at all"));
         assertTrue(Scope.ALL.covers(""));
     }
+
+    @Test
+    void an_english_model_embeds_every_text_but_is_not_asked_a_chinese_query_without_an_english_word() {
+        assertTrue(Scope.ENGLISH.covers("有沒有把模型畫成圖的例子"));
+        assertTrue(Scope.ENGLISH.answers("how do I quantize a model"));
+        assertTrue(Scope.ENGLISH.answers("EXL2 跟 GPTQ 量化格式差在哪"));
+        assertTrue(Scope.ENGLISH.answers("ＧＰＴ 是什么"));
+        assertFalse(Scope.ENGLISH.answers("有没有教程教我把开源大模型量化成 4 位"));
+        assertFalse(Scope.ENGLISH.answers("有沒有把模型的損失景觀畫成 3D 圖的例子"));
+        assertTrue(Scope.ENGLISH.answers("4"));
+    }
+
+    @Test
+    void each_scope_answers_the_queries_it_reads() {
+        assertTrue(Scope.ALL.answers("如何微调模型"));
+        assertTrue(Scope.CHINESE.answers("如何微调模型"));
+        assertFalse(Scope.CHINESE.answers("how to fine-tune"));
+    }
 }

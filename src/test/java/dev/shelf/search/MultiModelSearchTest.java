@@ -90,6 +90,22 @@ class MultiModelSearchTest {
     }
 
     @Test
+    void an_english_model_is_not_asked_a_chinese_query_without_an_english_word() {
+        SearchService english = new SearchService(index, new Encoders(List.of(ENGLISH.scoped(Scope.ENGLISH), CHINESE)),
+                SearchSettings.DEFAULT, Runnable::run);
+        SearchResult first = english.search(new SearchRequest("微调 大模型", SearchMode.HYBRID, 3, Set.of()))
+                .results().get(0);
+        assertEquals("weitiao", first.id());
+        assertEquals(List.of("lexical", CHINESE.name()), first.lists().stream().map(ListScore::list).toList());
+        assertEquals(List.of(0.5, 0.5), first.lists().stream().map(ListScore::weight).toList(),
+                "a Chinese query: the lexical list weighs as much as the models asked");
+        SearchResult mixed = english.search(new SearchRequest("微调 LoRA", SearchMode.HYBRID, 3, Set.of()))
+                .results().get(0);
+        assertEquals(List.of("lexical", ENGLISH.name(), CHINESE.name()),
+                mixed.lists().stream().map(ListScore::list).toList(), "an English word: the English model is asked");
+    }
+
+    @Test
     void a_list_that_did_not_find_a_result_says_so_with_its_weight() {
         SearchResult lora = service.search(new SearchRequest("low-rank adapters", SearchMode.HYBRID, 3, Set.of()))
                 .results().stream().filter(r -> r.id().equals("lora")).findFirst().orElseThrow();
