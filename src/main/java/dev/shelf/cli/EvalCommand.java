@@ -142,16 +142,18 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     /** Each list alone by kind, then hybrid against the best of them, with how sure the difference is. */
-    private static void printLists(EvalReport report, PrintWriter out) {
+    static void printLists(EvalReport report, PrintWriter out) {
         if (report.lists().isEmpty()) {
             return;
         }
         List<ListComparison> rows = report.hybridAgainstLists();
         out.printf("%nnDCG@10 of each list alone%n%-12s %s%n", "kind", String.join("  ", report.lists().keySet()));
-        for (ListComparison row : rows) {
-            StringBuilder line = new StringBuilder(String.format("%-12s", row.kind()));
+        for (int i = 0; i < rows.size(); i++) {
+            String kind = rows.get(i).kind();
+            boolean overall = i == 0; // the first row is every query's, whatever the kinds are named
+            StringBuilder line = new StringBuilder(String.format("%-12s", kind));
             report.lists().forEach((name, s) -> line.append(String.format(" %" + name.length() + ".3f ",
-                    row.kind().equals(ListComparison.ALL) ? s.ndcg10() : s.perKind().get(row.kind()))));
+                    overall ? s.ndcg10() : s.perKind().get(kind))));
             out.println(line);
         }
         out.printf("%nhybrid against the best list alone (p: two-sided Wilcoxon signed-rank test over the queries "

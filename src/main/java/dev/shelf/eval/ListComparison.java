@@ -1,16 +1,17 @@
 package dev.shelf.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 
 /**
  * Hybrid against the best single ranked list, on all queries and on each kind: the acceptance question "is hybrid at
  * least the best list alone?" asked the way a few dozen questions can answer it. A mean a hundredth below the best
  * list on 16 questions may be one question's luck; the p-value says how often a difference this large would turn up
- * if neither were better.
+ * if neither were better. The p-values are not adjusted for the several kinds tested, and the best list is picked on
+ * the same queries it is then compared on: read a small p as a hint, a large one as "no evidence either way".
  *
  * @param kind {@code all}, or a kind of query
  * @param queries how many queries the row covers
@@ -19,15 +20,13 @@ import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
  * @param hybridNdcg hybrid's mean nDCG@10 on the same queries
  * @param wins queries where hybrid scores above that list
  * @param losses queries where it scores below
- * @param pValue two-sided Wilcoxon signed-rank p-value of the paired per-query figures (1 when none differ)
+ * @param pValue two-sided Wilcoxon signed-rank p-value of the paired per-query figures, exact (1 when none differ)
  */
 public record ListComparison(String kind, int queries, String bestList, double bestNdcg, double hybridNdcg, int wins,
                              int losses, double pValue) {
 
     /** The row over every query. */
     public static final String ALL = "all";
-    /** Up to this many differing queries the p-value is exact; above it, the normal approximation (good from 20 on). */
-    static final int EXACT_UP_TO = 20;
     /** Per-query figures closer than this are equal (sums of the same floating-point terms in another order). */
     private static final double EQUAL = 1e-9;
 
@@ -37,7 +36,8 @@ public record ListComparison(String kind, int queries, String bestList, double b
     }
 
     /**
-     * A row for all the queries, then one per kind in the order kinds first appear.
+     * A row for all the queries first, then one per kind in the order kinds first appear (a kind named {@code all} is
+     * a row of its own, after the first).
      *
      * @param lists each list alone by name, in the order to prefer on a tie: its nDCG@10 per query id
      * @param hybrid hybrid's nDCG@10 per query id
@@ -45,19 +45,18 @@ public record ListComparison(String kind, int queries, String bestList, double b
      */
     public static List<ListComparison> of(Map<String, Map<String, Double>> lists, Map<String, Double> hybrid,
                                           Map<String, String> kinds) {
-        Map<String, List<String>> groups = new LinkedHashMap<>();
-        groups.put(ALL, new ArrayList<>(hybrid.keySet()));
+        List<ListComparison> rows = new ArrayList<>();
+        if (lists.isEmpty() || hybrid.isEmpty()) {
+            return rows;
+        }
+        rows.add(row(ALL, new ArrayList<>(hybrid.keySet()), lists, hybrid));
+        Map<String, List<String>> byKind = new LinkedHashMap<>();
         kinds.forEach((id, kind) -> {
             if (hybrid.containsKey(id)) {
-                groups.computeIfAbsent(kind, k -> new ArrayList<>()).add(id);
+                byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(id);
             }
         });
-        List<ListComparison> rows = new ArrayList<>();
-        groups.forEach((kind, ids) -> {
-            if (!lists.isEmpty() && !ids.isEmpty()) {
-                rows.add(row(kind, ids, lists, hybrid));
-            }
-        });
+        byKind.forEach((kind, ids) -> rows.add(row(kind, ids, lists, hybrid)));
         return rows;
     }
 
@@ -93,20 +92,59 @@ public record ListComparison(String kind, int queries, String bestList, double b
     /**
      * The two-sided Wilcoxon signed-rank p-value of paired figures, over the pairs that differ (Wilcoxon's own
      * treatment of zero differences: a query both score alike says nothing about which is better). 1 when none differ.
+     *
+     * <p>Exact for any number of pairs, ties included: the statistic's distribution is worked out over the ranks as
+     * they are, averaged where absolute differences tie, each sign equally likely (the permutation distribution).
+     * nDCG differences tie often (±1, ±0.5), and commons-math3 and commons-statistics both fall back to the normal
+     * approximation on ties (the former without a tie correction, its exact table assuming ranks 1..n), which for a
+     * dozen questions can be off by a third; hence this by hand. Ranks are doubled so that averages stay integers.
      */
     static double signedRankP(double[] x, double[] y) {
-        List<double[]> differing = new ArrayList<>();
+        double[] differences = new double[x.length];
+        int n = 0;
         for (int i = 0; i < x.length; i++) {
             if (Math.abs(x[i] - y[i]) > EQUAL) {
-                differing.add(new double[] {x[i], y[i]});
+                differences[n++] = x[i] - y[i];
             }
         }
-        if (differing.isEmpty()) {
+        if (n == 0) {
             return 1;
         }
-        double[] a = differing.stream().mapToDouble(p -> p[0]).toArray();
-        double[] b = differing.stream().mapToDouble(p -> p[1]).toArray();
-        return Math.min(1, new WilcoxonSignedRankTest().wilcoxonSignedRankTest(a, b, a.length <= EXACT_UP_TO));
+        double[] d = Arrays.copyOf(differences, n);
+        Integer[] order = new Integer[n];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> Double.compare(Math.abs(d[a]), Math.abs(d[b])));
+        int[] doubledRank = new int[n];
+        int positive = 0;
+        int total = 0;
+        for (int start = 0, end; start < n; start = end) {
+            end = start + 1;
+            while (end < n && Math.abs(d[order[end]]) - Math.abs(d[order[start]]) <= EQUAL) {
+                end++;
+            }
+            // positions start+1 .. end share their average rank; doubled: (start + 1) + end
+            for (int k = start; k < end; k++) {
+                doubledRank[k] = start + 1 + end;
+                total += doubledRank[k];
+                if (d[order[k]] > 0) {
+                    positive += doubledRank[k];
+                }
+            }
+        }
+        double[] probability = new double[total + 1];
+        probability[0] = 1;
+        int reach = 0;
+        for (int rank : doubledRank) {
+            reach += rank;
+            for (int sum = reach; sum >= 0; sum--) {
+                probability[sum] = probability[sum] / 2 + (sum >= rank ? probability[sum - rank] / 2 : 0);
+            }
+        }
+        double tail = 0;
+        for (int sum = 0; sum <= Math.min(positive, total - positive); sum++) {
+            tail += probability[sum];
+        }
+        return Math.min(1, 2 * tail);
     }
 
     private static double mean(List<String> ids, Map<String, Double> scores) {

@@ -56,5 +56,20 @@ class EvalReportTest {
         assertEquals("model", all.get("bestList").asText());
         assertEquals(0.25, all.get("hybridNdcg").asDouble() - all.get("bestNdcg").asDouble(), 1e-12);
         assertEquals(1, all.get("wins").asInt());
+        assertEquals(0, all.get("losses").asInt());
+        // one query differs, +0.25: both sign patterns are as extreme
+        assertEquals(1.0, all.get("pValue").asDouble(), 1e-12);
+    }
+
+    @Test
+    void each_list_alone_leaves_its_per_query_figures_out_even_when_the_modes_show_theirs() throws Exception {
+        Map<String, Evaluator.Scores> models = Map.of("model",
+                new Evaluator.Scores(0.75, 0.5, 0.5, 1, Map.of(), Map.of("q1", 0.75)));
+        var json = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(
+                EvalReport.of(JUDGMENTS, scores(), models, true)));
+
+        assertEquals(1.0, json.get("modes").get("hybrid").get("perQuery").get("q1").asDouble());
+        assertEquals(null, json.get("lists").get("model").get("perQuery"));
+        assertEquals(null, json.get("lists").get("lexical").get("perQuery"));
     }
 }
