@@ -86,8 +86,8 @@ final class Workspace {
     }
 
     /**
-     * The models, loading on their own daemon threads while the caller goes on: those that read every text at once,
-     * those that read only some (the Chinese model) after them, so that they do not slow the first searches' models.
+     * The models, loading on their own daemon threads while the caller goes on: those that embed every passage at once,
+     * those that embed only some (the Chinese model) after them, so that they do not slow the first searches' models.
      * A model that fails to load fails the first call that needs it, and {@link #awaitLoaded}. The caller closes them.
      *
      * @throws dev.shelf.embed.ModelException when a spec is missing or malformed, or the set is refused (before any

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The embedding models in use, primary first (a model that reads every text): each has its own vector field in the index, its own embedding cache and
- * its own ranked list in the fuser. The primary model's token counts cut passages, and its vectors find related
+ * The embedding models in use, primary first (a model that embeds every passage): each has its own vector field in
+ * the index, its own embedding cache and its own ranked list in the fuser. The primary model's token counts cut passages, and its vectors find related
  * articles. NOTE: thread-safe as its encoders are; closing it closes every encoder once.
  *
  * @param all the encoders, primary first, distinct by name
@@ -20,11 +20,11 @@ public record Encoders(List<Encoder> all) implements AutoCloseable {
         if (all.isEmpty()) {
             throw new ModelException("at least one embedding model is needed", null);
         }
-        // The primary model's vector of every passage is stored (related articles, the topic map): it must read all.
+        // The primary model's vector of every passage is stored (related articles, the topic map): it must embed all.
         if (!all.get(0).scope().embedsEveryPassage()) {
             throw new ModelException("the first model, " + all.get(0).name() + ", embeds only some texts (scope "
                     + all.get(0).scope().name().toLowerCase(Locale.ROOT)
-                    + "); put a model that reads every text first in --models", null);
+                    + "); put a model that embeds every passage first in --models", null);
         }
         Set<String> names = new HashSet<>();
         for (Encoder e : all) {

@@ -39,6 +39,13 @@ class ScopeTest {
     }
 
     @Test
+    void a_lone_latin_letter_is_a_label_not_an_english_word() {
+        assertFalse(Scope.ENGLISH.answers("A 股量化交易有哪些资料"));
+        assertFalse(Scope.ENGLISH.answers("a b 模型怎么微调"));
+        assertTrue(Scope.ENGLISH.answers("AI 模型怎么微调"));
+    }
+
+    @Test
     void each_scope_answers_the_queries_it_reads() {
         assertTrue(Scope.ALL.answers("如何微调模型"));
         assertTrue(Scope.CHINESE.answers("如何微调模型"));
