@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * The embedding models in use, primary first (a model that embeds every passage): each has its own vector field in
- * the index, its own embedding cache and its own ranked list in the fuser. The primary model's token counts cut passages, and its vectors find related
- * articles. NOTE: thread-safe as its encoders are; closing it closes every encoder once.
+ * the index, its own embedding cache and its own ranked list in the fuser. The primary model's token counts cut
+ * passages, and its vectors find related articles. NOTE: thread-safe as its encoders are; closing it closes every
+ * encoder once.
  *
  * @param all the encoders, primary first, distinct by name
  */
