@@ -2,9 +2,11 @@ package dev.shelf.eval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Hybrid against the best single ranked list, on all queries and on each kind: the acceptance question "is hybrid at
@@ -101,43 +103,23 @@ public record ListComparison(String kind, int queries, String bestList, double b
      * by hand. Ranks are doubled so that averages stay integers.
      */
     static double signedRankP(double[] x, double[] y) {
-        double[] differences = new double[x.length];
-        int n = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (Math.abs(x[i] - y[i]) > EQUAL) {
-                differences[n++] = x[i] - y[i];
-            }
-        }
-        if (n == 0) {
+        double[] d = IntStream.range(0, x.length).mapToDouble(i -> x[i] - y[i]).filter(v -> Math.abs(v) > EQUAL)
+                .boxed().sorted(Comparator.comparingDouble(Math::abs)).mapToDouble(Double::doubleValue).toArray();
+        if (d.length == 0) {
             return 1;
         }
-        double[] d = Arrays.copyOf(differences, n);
-        Integer[] order = new Integer[n];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> Double.compare(Math.abs(d[a]), Math.abs(d[b])));
-        int[] doubledRank = new int[n];
-        int positive = 0;
+        int[] ranks = doubledRanks(d);
         int total = 0;
-        for (int start = 0, end; start < n; start = end) {
-            end = start + 1;
-            while (end < n && Math.abs(d[order[end]]) - Math.abs(d[order[start]]) <= EQUAL) {
-                end++;
-            }
-            // positions start+1 .. end share their average rank; doubled: (start + 1) + end
-            for (int k = start; k < end; k++) {
-                doubledRank[k] = start + 1 + end;
-                total += doubledRank[k];
-                if (d[order[k]] > 0) {
-                    positive += doubledRank[k];
-                }
-            }
+        int positive = 0;
+        for (int i = 0; i < d.length; i++) {
+            total += ranks[i];
+            positive += d[i] > 0 ? ranks[i] : 0;
         }
+        // probability[s]: the chance that the ranks given a plus sign sum to s, each sign a coin toss
         double[] probability = new double[total + 1];
         probability[0] = 1;
-        int reach = 0;
-        for (int rank : doubledRank) {
-            reach += rank;
-            for (int sum = reach; sum >= 0; sum--) {
+        for (int rank : ranks) {
+            for (int sum = total; sum >= 0; sum--) {
                 probability[sum] = probability[sum] / 2 + (sum >= rank ? probability[sum - rank] / 2 : 0);
             }
         }
@@ -146,6 +128,20 @@ public record ListComparison(String kind, int queries, String bestList, double b
             tail += probability[sum];
         }
         return Math.min(1, 2 * tail);
+    }
+
+    /** Twice the rank of each difference, sorted by absolute value; ties share positions a..b's average, (a+b)/2. */
+    private static int[] doubledRanks(double[] sortedByMagnitude) {
+        double[] d = sortedByMagnitude;
+        int[] ranks = new int[d.length];
+        for (int start = 0, end; start < d.length; start = end) {
+            end = start + 1;
+            while (end < d.length && Math.abs(d[end]) - Math.abs(d[start]) <= EQUAL) {
+                end++;
+            }
+            Arrays.fill(ranks, start, end, start + 1 + end);
+        }
+        return ranks;
     }
 
     private static double mean(List<String> ids, Map<String, Double> scores) {

@@ -37,7 +37,7 @@ class EvalListsTableTest {
         assertEquals("nDCG@10 of each list alone", lines[1]);
         assertEquals("kind         lexical  m", lines[2]);
         assertEquals("all            0.250  0.500 ", lines[3]);
-        // kinds in the order the judgments hold them
+        // one row per kind (their order is the judgments', which Map.of leaves open)
         assertEquals(1, text.lines().filter(l -> l.startsWith("plain          0.000  0.250")).count());
         assertEquals(1, text.lines().filter(l -> l.startsWith("keyword        0.500  0.750")).count());
     }

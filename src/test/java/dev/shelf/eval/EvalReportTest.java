@@ -2,6 +2,7 @@ package dev.shelf.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,14 @@ class EvalReportTest {
         scores.put("lexical", new Evaluator.Scores(0.5, 0.25, 0.75, 1, Map.of(), Map.of("q1", 0.5)));
         scores.put("hybrid", new Evaluator.Scores(1, 1, 1, 1, Map.of(), Map.of("q1", 1.0)));
         return scores;
+    }
+
+    /** The report's JSON with one model's list beside the lexical run. */
+    private static JsonNode withOneModel(boolean perQuery) throws Exception {
+        Map<String, Evaluator.Scores> models = Map.of("model",
+                new Evaluator.Scores(0.75, 0.5, 0.5, 1, Map.of(), Map.of("q1", 0.75)));
+        ObjectMapper mapper = new ObjectMapper();
+        return mapper.readTree(mapper.writeValueAsString(EvalReport.of(JUDGMENTS, scores(), models, perQuery)));
     }
 
     @Test
@@ -41,10 +50,7 @@ class EvalReportTest {
 
     @Test
     void each_list_alone_and_hybrid_against_the_best_follow_the_modes() throws Exception {
-        Map<String, Evaluator.Scores> models = Map.of("model",
-                new Evaluator.Scores(0.75, 0.5, 0.5, 1, Map.of(), Map.of("q1", 0.75)));
-        var json = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(
-                EvalReport.of(JUDGMENTS, scores(), models, false)));
+        JsonNode json = withOneModel(false);
 
         List<String> lists = new ArrayList<>();
         json.get("lists").fieldNames().forEachRemaining(lists::add);
@@ -63,10 +69,7 @@ class EvalReportTest {
 
     @Test
     void each_list_alone_leaves_its_per_query_figures_out_even_when_the_modes_show_theirs() throws Exception {
-        Map<String, Evaluator.Scores> models = Map.of("model",
-                new Evaluator.Scores(0.75, 0.5, 0.5, 1, Map.of(), Map.of("q1", 0.75)));
-        var json = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(
-                EvalReport.of(JUDGMENTS, scores(), models, true)));
+        JsonNode json = withOneModel(true);
 
         assertEquals(1.0, json.get("modes").get("hybrid").get("perQuery").get("q1").asDouble());
         assertEquals(null, json.get("lists").get("model").get("perQuery"));
