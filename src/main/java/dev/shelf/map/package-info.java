@@ -7,7 +7,7 @@
  * ({@link dev.shelf.map.Clusters}, how many: {@link dev.shelf.map.Clusters#count}), their labels class-based TF-IDF
  * ({@link dev.shelf.map.TopicLabels}), and {@link dev.shelf.map.TopicMapBuilder} puts them together (and, past
  * {@link dev.shelf.map.TopicMapBuilder#SAMPLE} resources, lays out a sample and places the rest by their nearest
- * sampled neighbours). {@link dev.shelf.map.Trustworthiness} measures a layout; {@link dev.shelf.map.MapSvg} draws
- * one. Everything is deterministic: a fixed seed, and arithmetic in a fixed order.
+ * sampled neighbours); {@link dev.shelf.map.MapSvg} draws one (the tests measure a layout's trustworthiness).
+ * Everything is deterministic: a fixed seed, and arithmetic in a fixed order.
  */
 package dev.shelf.map;
