@@ -12,9 +12,9 @@ import dev.shelf.index.BuildProgress;
 import dev.shelf.index.BuildSummary;
 import dev.shelf.index.ChunkIndex;
 import dev.shelf.index.FileTrees;
-import dev.shelf.index.IndexBuilder;
 import dev.shelf.index.IndexLayout;
 import dev.shelf.ingest.IngestResult;
+import dev.shelf.pipeline.ListIndexer;
 import dev.shelf.search.SearchMode;
 import dev.shelf.search.SearchRequest;
 import dev.shelf.search.SearchService;
@@ -62,6 +62,7 @@ public final class Benchmark {
     private final Encoders encoders;
     private final Executor encodes;
     private final ChunkIndex.Opener opener;
+    private final ApiServer server;
     private final Config config;
     private final Consumer<String> log;
 
@@ -69,13 +70,15 @@ public final class Benchmark {
      * @param encoders the models timed, run as a search runs them; the caller closes them
      * @param encodes runs the query encodes of searches, as the server does
      * @param opener opens the index builds searched
+     * @param server starts the HTTP server loaded with concurrent clients
      * @param log told each step as it starts
      */
-    public Benchmark(Encoders encoders, Executor encodes, ChunkIndex.Opener opener, Config config,
+    public Benchmark(Encoders encoders, Executor encodes, ChunkIndex.Opener opener, ApiServer server, Config config,
                      Consumer<String> log) {
         this.encoders = encoders;
         this.encodes = encodes;
         this.opener = opener;
+        this.server = server;
         this.config = config;
         this.log = log;
     }
@@ -85,7 +88,7 @@ public final class Benchmark {
         log.accept("indexing the lists from scratch, then again with nothing changed");
         Indexing indexing = indexing(lists);
 
-        ServingBenchmark http = new ServingBenchmark(config.queries(), config.requests(), config.scratch());
+        ServingBenchmark http = new ServingBenchmark(server, config.queries(), config.requests(), config.scratch());
         Map<String, Latency> search = new LinkedHashMap<>();
         Serving serving;
         Paired paired;
@@ -124,10 +127,9 @@ public final class Benchmark {
     /**
      * Times the encode floor and every search mode, each on its own (a pass of the queries at a time), the passes taken
      * in turn {@code rounds} times: a slow or fast spell of the machine falls on every figure alike. Timed one after
-     * the other instead, each in a phase of its own, the ratios moved with the phases (semantic / encode 1.02-1.31 in
-     * runs whose paired ratio read 1.07-1.11). No warm-up here: the searches' warm-up before it encoded these queries
-     * with these models, and the floor encodes the very queries the searches encode (nothing on the encode path
-     * caches a query's vector).
+     * the other instead, each in a phase of its own, the ratios would move with the phases, far more than the paired
+     * ratio does. No warm-up here: the searches' warm-up before it encoded these queries with these models, and the
+     * floor encodes the very queries the searches encode (nothing on the encode path caches a query's vector).
      *
      * @param search gets each mode's latency
      * @return the encode floor's milliseconds, one per query per round
@@ -188,9 +190,9 @@ public final class Benchmark {
     private Indexing indexing(IngestResult lists) throws IOException {
         Path root = Files.createTempDirectory(config.scratch(), "bench-index");
         try {
-            IndexBuilder builder = new IndexBuilder(new IndexLayout(root), encoders);
-            BuildSummary full = builder.build(lists.resources(), lists.sources(), true, BuildProgress.NONE);
-            BuildSummary unchanged = builder.build(lists.resources(), lists.sources(), false, BuildProgress.NONE);
+            ListIndexer indexer = new ListIndexer(new IndexLayout(root), encoders);
+            BuildSummary full = indexer.index(lists.resources(), lists.sources(), true, BuildProgress.NONE);
+            BuildSummary unchanged = indexer.index(lists.resources(), lists.sources(), false, BuildProgress.NONE);
             double embedSeconds = Math.max(1e-9, full.embedSeconds());
             List<ModelIndexing> models = full.models().stream().map(m -> new ModelIndexing(m.model(), m.readySeconds(),
                     m.embedSeconds(), m.tokensPerSecond())).toList();

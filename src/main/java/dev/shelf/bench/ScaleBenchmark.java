@@ -2,16 +2,17 @@ package dev.shelf.bench;
 
 import dev.shelf.bench.BenchmarkReport.ScaleRow;
 import dev.shelf.embed.Encoder;
+import dev.shelf.embed.Encoders;
 import dev.shelf.index.BuildProgress;
 import dev.shelf.index.BuildSummary;
 import dev.shelf.index.ChunkIndex;
 import dev.shelf.index.FileTrees;
-import dev.shelf.index.IndexBuilder;
 import dev.shelf.index.IndexLayout;
 import dev.shelf.ingest.Kind;
 import dev.shelf.ingest.Mention;
 import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
+import dev.shelf.pipeline.ListIndexer;
 import dev.shelf.search.SearchMode;
 import dev.shelf.search.SearchRequest;
 import dev.shelf.search.SearchService;
@@ -109,8 +110,8 @@ final class ScaleBenchmark {
     /** Builds the synthetic corpus of {@code size} resources; the corpus itself is garbage once this returns. */
     private BuildSummary build(IndexLayout layout, int size, List<String> sentences) throws IOException {
         Source source = new Source("synthetic", "Synthetic corpus", Path.of("synthetic"), "synthetic");
-        return new IndexBuilder(layout, RandomVectorEncoder.like(encoder))
-                .build(corpus(size, sentences, source), List.of(source), false, BuildProgress.NONE);
+        return new ListIndexer(layout, Encoders.of(RandomVectorEncoder.like(encoder)))
+                .index(corpus(size, sentences, source), List.of(source), false, BuildProgress.NONE);
     }
 
     /** {@code size} resources of two random sentences each, seeded by the size so a run can be repeated. */

@@ -3,9 +3,6 @@ package dev.shelf.bench;
 import dev.shelf.bench.BenchmarkReport.Level;
 import dev.shelf.bench.BenchmarkReport.Serving;
 import dev.shelf.search.SearchService;
-import dev.shelf.web.ServiceProvider;
-import dev.shelf.web.WebApp;
-import io.javalin.Javalin;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -36,7 +33,7 @@ final class ServingBenchmark {
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(60);
     /** Untimed 16-client runs before the timed ones. */
     private static final int WARM_UP_RUNS = 3;
-    /** Timed starts of the server; their median is reported (one start moved by 1-2 s between runs here). */
+    /** Timed starts of the server; their median is reported, since a single start varies by seconds between runs. */
     private static final int TIMED_STARTS = 3;
     /** Runs of 16 clients after the timed ones, each followed by a heap reading. */
     private static final int GROWTH_RUNS = 3;
@@ -52,16 +49,19 @@ final class ServingBenchmark {
         static final Startup NONE = new Startup(null, -1);
     }
 
+    private final ApiServer server;
     private final List<String> queries;
     private final int requests;
     private final Path scratch;
 
     /**
+     * @param server starts the in-process server loaded
      * @param queries the questions sent, in turn
      * @param requests HTTP requests per concurrency level
      * @param scratch a folder for the start-up run's files
      */
-    ServingBenchmark(List<String> queries, int requests, Path scratch) {
+    ServingBenchmark(ApiServer server, List<String> queries, int requests, Path scratch) {
+        this.server = server;
         this.queries = queries;
         this.requests = requests;
         this.scratch = scratch;
@@ -69,11 +69,10 @@ final class ServingBenchmark {
 
     /** Load on an in-process server; the {@code serve} process's memory ({@code rssMb}) is left at -1 here. */
     Serving load(SearchService service) throws Exception {
-        Javalin app = WebApp.create(ServiceProvider.of(service), Path.of("web")).start("127.0.0.1", 0);
-        try {
+        try (ApiServer.Started app = server.start(service)) {
             LoadGenerator load = new LoadGenerator(app.port(), queries);
             // Untimed first, as for the in-process searches: the HTTP server's, JSON's and client's code is still cold
-            // after them (16-client runs here went 165, 298, 324, 377 queries/s one after another).
+            // after them, and consecutive cold runs keep speeding up.
             for (int run = 0; run < WARM_UP_RUNS; run++) {
                 load.run(16, requests);
             }
@@ -90,8 +89,6 @@ final class ServingBenchmark {
             double last = heaps.get(heaps.size() - 1);
             return new Serving(one, four, sixteen, last, List.copyOf(heaps), last - heaps.get(1),
                     residentMb(Path.of("/proc/self/status")), -1);
-        } finally {
-            app.stop();
         }
     }
 

@@ -1,13 +1,17 @@
 package dev.shelf.cli;
 
+import dev.shelf.bench.ApiServer;
 import dev.shelf.bench.Benchmark;
 import dev.shelf.bench.BenchmarkReport;
 import dev.shelf.embed.Encoders;
-import java.util.concurrent.ExecutorService;
 import dev.shelf.eval.DevSet;
 import dev.shelf.eval.Judgments;
 import dev.shelf.index.FileTrees;
 import dev.shelf.ingest.IngestResult;
+import dev.shelf.search.SearchService;
+import dev.shelf.web.ServiceProvider;
+import dev.shelf.web.WebApp;
+import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,10 +67,11 @@ final class BenchCommand implements Callable<Integer> {
             workspace.buildIfMissing(encoders, err);
             Benchmark.Config config = new Benchmark.Config(timed, Math.max(1, rounds), Math.max(1, requests),
                     Math.max(0, scale), scratch);
-            BenchmarkReport report = new Benchmark(encoders, encodes, Workspace.OPENER, config, step -> {
-                err.println("bench: " + step);
-                err.flush();
-            }).run(lists, workspace.layout());
+            BenchmarkReport report = new Benchmark(encoders, encodes, Workspace.OPENER, BenchCommand::serve, config,
+                    step -> {
+                        err.println("bench: " + step);
+                        err.flush();
+                    }).run(lists, workspace.layout());
             PrintWriter out = spec.commandLine().getOut();
             if (json.enabled()) {
                 JsonOutput.print(report, out);
@@ -77,6 +83,12 @@ final class BenchCommand implements Callable<Integer> {
             FileTrees.delete(scratch);
         }
         return 0;
+    }
+
+    /** The web app over one search service, as {@code shelf serve} runs it, on a free loopback port. */
+    private static ApiServer.Started serve(SearchService service) {
+        Javalin app = WebApp.create(ServiceProvider.of(service), Path.of("web")).start("127.0.0.1", 0);
+        return new ApiServer.Started(app.port(), app::stop);
     }
 
     /** The built-in paraphrases, and the queries of the {@code --queries} file when there is one. */

@@ -1,6 +1,7 @@
 package dev.shelf.cli;
 
 import dev.shelf.embed.Encoders;
+import dev.shelf.embed.ModelLoader;
 import dev.shelf.index.ShelfAnalyzer;
 import dev.shelf.library.FolderWatcher;
 import dev.shelf.library.Library;
@@ -66,7 +67,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CompletableFuture<Void> analyzer = CompletableFuture.runAsync(ShelfAnalyzer::prepare);
         // The models load while the server starts listening and opens the index; a search waits for the ones it needs.
-        Encoders encoders = workspace.encodersLoading();
+        Encoders encoders = workspace.modelLoader().loadInBackground();
         ExecutorService encodes = Workspace.encodePool();
         ServedIndex served = new ServedIndex(workspace.layout(), Workspace.OPENER,
                 index -> new SearchService(index, encoders, SearchSettings.DEFAULT, encodes), message -> {
@@ -114,7 +115,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         served.watch(WATCH_PERIOD);
         library.start();
         // A model that cannot be loaded stops the server, as it would have before listening.
-        Workspace.awaitLoaded(encoders);
+        ModelLoader.awaitLoaded(encoders);
         stopped.await();
         return 0;
     }

@@ -1,14 +1,10 @@
 package dev.shelf.cli;
 
-import dev.shelf.embed.Encoder;
 import dev.shelf.embed.Encoders;
-import dev.shelf.embed.LoadingEncoder;
-import dev.shelf.embed.ModelSpec;
-import dev.shelf.embed.OnnxEncoder;
+import dev.shelf.embed.ModelLoader;
 import dev.shelf.index.BuildProgress;
 import dev.shelf.index.BuildSummary;
 import dev.shelf.index.ChunkIndex;
-import dev.shelf.index.IndexBuilder;
 import dev.shelf.index.IndexLayout;
 import dev.shelf.index.LuceneChunkIndex;
 import dev.shelf.ingest.IngestResult;
@@ -16,18 +12,14 @@ import dev.shelf.ingest.IngestWarning;
 import dev.shelf.ingest.Ingester;
 import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
+import dev.shelf.pipeline.ListIndexer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -36,8 +28,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The locations every command shares (defaults from the repository layout) and the one place that wires the app
- * together: which model encodes, which index backend opens a build ({@link #OPENER}), ingestion and building. A
- * picocli mixin, so each command takes the same {@code --sources}, {@code --index}, {@code --models} and
+ * together: which models encode, which index backend opens a build ({@link #OPENER}), and how a build reports on the
+ * terminal. A picocli mixin, so each command takes the same {@code --sources}, {@code --index}, {@code --models} and
  * {@code --threads}.
  */
 final class Workspace {
@@ -75,136 +67,14 @@ final class Workspace {
         return new IndexLayout(index);
     }
 
+    /** The models of {@code --models}, each computing with {@code --threads}. */
+    ModelLoader modelLoader() {
+        return new ModelLoader(models, threads);
+    }
+
     /** Loads the models side by side (start-up waits for the slowest, not the sum); the caller closes them. */
     Encoders encoders() {
-        List<CompletableFuture<Encoder>> loading;
-        // Own threads: the common pool has one thread on two cores, and would load the models one after another.
-        try (ExecutorService loaders = Executors.newFixedThreadPool(models.size())) {
-            loading = models.stream().map(model -> CompletableFuture.supplyAsync(() -> load(model), loaders)).toList();
-        }
-        return encoders(loading);
-    }
-
-    /**
-     * The models, loading on their own daemon threads while the caller goes on: those that embed every passage at once,
-     * those that embed only some (the Chinese model) after them, so that they do not slow the first searches' models.
-     * A model that fails to load fails the first call that needs it, and {@link #awaitLoaded}. The caller closes them.
-     *
-     * @throws dev.shelf.embed.ModelException when a spec is missing or malformed, or the set is refused (before any
-     *         model loads)
-     */
-    Encoders encodersLoading() {
-        List<ModelSpec> specs = models.stream().map(ModelSpec::read).toList();
-        List<CompletableFuture<Encoder>> loaded = specs.stream().map(spec -> new CompletableFuture<Encoder>()).toList();
-        Encoders encoders = new Encoders(IntStream.range(0, specs.size())
-                .mapToObj(i -> (Encoder) new LoadingEncoder(specs.get(i), loaded.get(i))).toList());
-        AtomicInteger count = new AtomicInteger();
-        ExecutorService loaders = Executors.newFixedThreadPool(models.size(), task -> {
-            Thread thread = new Thread(task, "shelf-model-loader-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        List<CompletableFuture<Encoder>> readingAll = new ArrayList<>();
-        for (int i = 0; i < specs.size(); i++) {
-            if (specs.get(i).scope().embedsEveryPassage()) {
-                Path model = models.get(i);
-                CompletableFuture<Encoder> target = loaded.get(i);
-                loaders.execute(() -> loadInto(target, model));
-                readingAll.add(target);
-            }
-        }
-        CompletableFuture<Void> readersOfAll = CompletableFuture.allOf(readingAll.toArray(CompletableFuture[]::new))
-                .handle((ignored, failure) -> null);
-        for (int i = 0; i < specs.size(); i++) {
-            if (!specs.get(i).scope().embedsEveryPassage()) {
-                Path model = models.get(i);
-                CompletableFuture<Encoder> target = loaded.get(i);
-                readersOfAll.thenRunAsync(() -> loadInto(target, model), loaders);
-            }
-        }
-        CompletableFuture.allOf(loaded.toArray(CompletableFuture[]::new)).handle((ignored, failure) -> {
-            loaders.shutdown();
-            return null;
-        });
-        return encoders;
-    }
-
-    /**
-     * Loads a model into its future, unless the future was cancelled first (the server closed before this model's
-     * turn); a model that finishes loading after its future was cancelled is closed here, since no one else holds it.
-     * Any failure, an {@code Error} from a native library included, completes the future, so nothing waits forever.
-     */
-    private void loadInto(CompletableFuture<Encoder> target, Path model) {
-        if (target.isDone()) {
-            return;
-        }
-        try {
-            Encoder loaded = load(model);
-            if (!target.complete(loaded)) {
-                loaded.close();
-            }
-        } catch (Throwable e) {
-            target.completeExceptionally(e);
-        }
-    }
-
-    /**
-     * Waits for every model of {@link #encodersLoading} and throws the first failure, with the others suppressed; a
-     * model whose loading was called off because the server is closing is no failure.
-     */
-    static void awaitLoaded(Encoders encoders) {
-        RuntimeException failure = null;
-        for (Encoder e : encoders.all()) {
-            try {
-                if (e instanceof LoadingEncoder loading) {
-                    loading.loaded();
-                }
-            } catch (CancellationException closing) {
-                // closed while loading: nothing to report
-            } catch (RuntimeException cause) {
-                if (failure == null) {
-                    failure = cause;
-                } else {
-                    failure.addSuppressed(cause);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    private Encoder load(Path model) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        int n = threads == null ? cores : Math.max(1, Math.min(cores, threads));
-        return new OnnxEncoder(ModelSpec.load(model), n, OnnxEncoder.DEFAULT_BATCH_SIZE);
-    }
-
-    private static Encoders encoders(List<CompletableFuture<Encoder>> loading) {
-        List<Encoder> loaded = new ArrayList<>();
-        RuntimeException failure = null;
-        for (CompletableFuture<Encoder> model : loading) {
-            try {
-                loaded.add(model.join());
-            } catch (CompletionException e) {
-                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
-                if (failure == null) {
-                    failure = cause;
-                } else {
-                    failure.addSuppressed(cause);
-                }
-            }
-        }
-        if (failure != null) {
-            loaded.forEach(Encoder::close);
-            throw failure;
-        }
-        try {
-            return new Encoders(loaded);
-        } catch (RuntimeException e) {
-            loaded.forEach(Encoder::close);
-            throw e;
-        }
+        return modelLoader().load();
     }
 
     /**
@@ -223,6 +93,11 @@ final class Workspace {
     /** Ingests the sources, printing every warning and skipped file to {@code err}. */
     IngestResult ingest(PrintWriter err) {
         IngestResult result = new Ingester().ingest(sources);
+        report(result, err);
+        return result;
+    }
+
+    private static void report(IngestResult result, PrintWriter err) {
         for (IngestWarning warning : result.warnings()) {
             err.println("warning: " + warning);
         }
@@ -230,30 +105,40 @@ final class Workspace {
             err.println("skipped: " + skipped);
         }
         err.flush();
-        return result;
     }
 
     /** Builds the index of the sources, with a progress bar on a terminal and one summary line otherwise. */
     BuildSummary build(Encoders encoders, boolean rebuild, PrintWriter out, PrintWriter err) throws IOException {
-        IngestResult ingested = ingest(err);
-        return build(encoders, layout(), ingested.resources(), ingested.sources(), rebuild, out);
+        ListIndexer indexer = new ListIndexer(layout(), encoders);
+        return withProgress(out,
+                progress -> indexer.index(sources, rebuild, ingested -> report(ingested, err), progress).summary());
     }
 
     /** Builds an index of the given resources into the given layout, reporting progress as {@link #build} does. */
     static BuildSummary build(Encoders encoders, IndexLayout layout, List<Resource> resources, List<Source> sources,
                               boolean rebuild, PrintWriter out) throws IOException {
-        IndexBuilder builder = new IndexBuilder(layout, encoders);
+        ListIndexer indexer = new ListIndexer(layout, encoders);
+        return withProgress(out, progress -> indexer.index(resources, sources, rebuild, progress));
+    }
+
+    private static BuildSummary withProgress(PrintWriter out, Build build) throws IOException {
         BuildSummary summary;
         if (System.console() != null) {
             try (TerminalProgress progress = new TerminalProgress()) {
-                summary = builder.build(resources, sources, rebuild, progress);
+                summary = build.run(progress);
             }
         } else {
-            summary = builder.build(resources, sources, rebuild, BuildProgress.NONE);
+            summary = build.run(BuildProgress.NONE);
         }
         out.println(summary.line());
         out.flush();
         return summary;
+    }
+
+    /** A build told of its progress. */
+    @FunctionalInterface
+    private interface Build {
+        BuildSummary run(BuildProgress progress) throws IOException;
     }
 
     /**

@@ -7,7 +7,6 @@ import dev.shelf.embed.Encoder;
 import dev.shelf.embed.Encoders;
 import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
-import dev.shelf.map.MapFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -44,8 +43,9 @@ import org.apache.lucene.util.BytesRef;
  * Builds the index of a set of resources into a new folder and switches it in only once it is complete, so a failed
  * or killed build leaves the previous index serving. Each model in use gets its own vector field and its own
  * embedding cache ({@link ModelVectors}); vectors of unchanged passages come from the cache;
- * {@code rebuild} ignores the cache and embeds everything again. One build at a time writes an index folder (a
- * file lock says so); a failed build leaves nothing behind but a clear error.
+ * {@code rebuild} ignores the cache and embeds everything again; a {@link BuildStep} of the caller's writes the rest of
+ * the build (the topic map). One build at a time writes an index folder (a file lock says so); a failed build leaves
+ * nothing behind but a clear error.
  */
 public final class IndexBuilder {
 
@@ -54,17 +54,18 @@ public final class IndexBuilder {
 
     private final IndexLayout layout;
     private final Encoders encoders;
+    private final BuildStep step;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** A builder that writes one vector field per model; the primary model's token counts cut the passages. */
-    public IndexBuilder(IndexLayout layout, Encoders encoders) {
+    /**
+     * A builder that writes one vector field per model; the primary model's token counts cut the passages.
+     *
+     * @param step what else each build writes into its folder before it is switched in
+     */
+    public IndexBuilder(IndexLayout layout, Encoders encoders, BuildStep step) {
         this.layout = layout;
         this.encoders = encoders;
-    }
-
-    /** A builder with one model. */
-    public IndexBuilder(IndexLayout layout, Encoder encoder) {
-        this(layout, Encoders.of(encoder));
+        this.step = step;
     }
 
     /**
@@ -138,7 +139,7 @@ public final class IndexBuilder {
         Path previous = layout.current().orElse(null);
         try {
             write(build, resources, chunks, vectors);
-            MapFiles.write(build, previous, resources, sources, chunks, vectors.get(0)::vector);
+            step.write(build, previous, resources, sources, chunks, vectors.get(0)::vector);
             List<BuildInfo.ModelInfo> models = vectors.stream().map(ModelVectors::info).toList();
             new BuildInfo(BuildInfo.FORMAT, Instant.now().toString(), primary.name(), primary.dimensions(), models,
                     resources.size(), chunks.size(), sourceInfos(resources, sources)).write(build);

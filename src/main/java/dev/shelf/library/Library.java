@@ -3,12 +3,11 @@ package dev.shelf.library;
 import dev.shelf.embed.Encoders;
 import dev.shelf.index.BuildInfo;
 import dev.shelf.index.BuildProgress;
-import dev.shelf.index.BuildSummary;
-import dev.shelf.index.IndexBuilder;
 import dev.shelf.index.IndexLayout;
 import dev.shelf.ingest.IngestResult;
 import dev.shelf.ingest.IngestWarning;
 import dev.shelf.ingest.Ingester;
+import dev.shelf.pipeline.ListIndexer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -252,11 +251,10 @@ public final class Library implements AutoCloseable {
             if (!forced && stamps.equals(before) && !layout.needsBuild(encoders.names())) {
                 return;
             }
-            IngestResult ingested = new Ingester().ingest(sources);
-            ingested.skipped().forEach(skipped -> log.accept("skipped: " + skipped));
-            BuildSummary summary = new IndexBuilder(layout, encoders).build(ingested.resources(), ingested.sources(),
-                    false, BuildProgress.NONE);
-            log.accept(summary.line() + (ingested.warnings().isEmpty() ? ""
+            ListIndexer.Indexed indexed = new ListIndexer(layout, encoders).index(sources, false,
+                    read -> read.skipped().forEach(skipped -> log.accept("skipped: " + skipped)), BuildProgress.NONE);
+            IngestResult ingested = indexed.ingested();
+            log.accept(indexed.summary().line() + (ingested.warnings().isEmpty() ? ""
                     : "; " + ingested.warnings().size() + " warnings (shelf ingest lists them)"));
             synchronized (lock) {
                 failures.clear();

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shelf.cli.Main;
+import dev.shelf.embed.Encoders;
 import dev.shelf.embed.SharedEncoder;
 import dev.shelf.index.BuildProgress;
-import dev.shelf.index.IndexBuilder;
 import dev.shelf.index.IndexLayout;
 import dev.shelf.index.LuceneChunkIndex;
+import dev.shelf.pipeline.ListIndexer;
 import dev.shelf.search.SearchMode;
 import dev.shelf.search.SearchRequest;
 import dev.shelf.search.SearchService;
@@ -51,8 +52,8 @@ class BeirEvalIT {
         assertEquals(4, collection.resources().size());
         assertEquals(3, collection.judgments().queries().size(), "queries without judgments are left out");
         IndexLayout layout = new IndexLayout(dir.resolve("index"));
-        new IndexBuilder(layout, SharedEncoder.get()).build(collection.resources(), List.of(collection.source()), false,
-                BuildProgress.NONE);
+        new ListIndexer(layout, Encoders.of(SharedEncoder.get())).index(collection.resources(),
+                List.of(collection.source()), false, BuildProgress.NONE);
         try (LuceneChunkIndex index = LuceneChunkIndex.open(layout.current().orElseThrow())) {
             SearchService service = new SearchService(index, SharedEncoder.get());
             assertEquals("d2", service.search(SearchRequest.of("mergekit SLERP", SearchMode.LEXICAL, 4)).results().get(0).id());

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.shelf.embed.Encoders;
 import dev.shelf.embed.SharedEncoder;
-import dev.shelf.ingest.IngestResult;
-import dev.shelf.ingest.Ingester;
+import dev.shelf.pipeline.ListIndexer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -63,15 +63,14 @@ class DiskFaultIT {
         build(layout, list("v1", 40));
         Path before = layout.current().orElseThrow();
         Map<String, String> snapshot = snapshot(layout.root());
-        IngestResult v2 = list("v2", 60);
+        Path v2 = list("v2", 60);
 
         int failures = 0;
         for (long free : new long[] {4 << 10, 64 << 10, 256 << 10, 512 << 10}) {
             long used = Files.getFileStore(disk).getTotalSpace() - Files.getFileStore(disk).getUnallocatedSpace();
             assertTrue(run("mount", "-o", "remount,size=" + (used + free), disk.toString()), "remount");
             try {
-                new IndexBuilder(layout, SharedEncoder.get()).build(v2.resources(), v2.sources(), true,
-                        BuildProgress.NONE);
+                build(layout, v2);
                 break;
             } catch (IOException e) {
                 failures++;
@@ -99,9 +98,8 @@ class DiskFaultIT {
         Map<String, String> snapshot = snapshot(layout.root());
         assertTrue(run("mount", "-o", "remount,ro", disk.toString()), "remount read-only");
 
-        IngestResult v2 = list("v2", 20);
-        IOException e = assertThrows(IOException.class, () -> new IndexBuilder(layout, SharedEncoder.get())
-                .build(v2.resources(), v2.sources(), true, BuildProgress.NONE));
+        Path v2 = list("v2", 20);
+        IOException e = assertThrows(IOException.class, () -> build(layout, v2));
 
         assertTrue(e.getMessage().contains("Read-only file system"), e.getMessage());
         assertTrue(e.getMessage().contains("(" + before.getFileName() + ") is unchanged"), e.getMessage());
@@ -114,7 +112,7 @@ class DiskFaultIT {
     }
 
     /** A list of {@code n} links, each with words of its own so that a lexical query finds exactly one. */
-    private IngestResult list(String version, int n) throws IOException {
+    private Path list(String version, int n) throws IOException {
         String[] numbers = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
         StringBuilder markdown = new StringBuilder("# List " + version + "\n\n");
         for (int i = 0; i < n; i++) {
@@ -123,12 +121,12 @@ class DiskFaultIT {
                     .append(version).append('/').append(i).append(") notes on ").append(version).append(" item ")
                     .append(words).append(".\n");
         }
-        Path file = Files.writeString(dir.resolve("list-" + version + ".md"), markdown);
-        return new Ingester().ingest(List.of(file));
+        return Files.writeString(dir.resolve("list-" + version + ".md"), markdown);
     }
 
-    private static void build(IndexLayout layout, IngestResult lists) throws IOException {
-        new IndexBuilder(layout, SharedEncoder.get()).build(lists.resources(), lists.sources(), true, BuildProgress.NONE);
+    private static void build(IndexLayout layout, Path list) throws IOException {
+        new ListIndexer(layout, Encoders.of(SharedEncoder.get())).index(List.of(list), true, ingested -> { },
+                BuildProgress.NONE);
     }
 
     private static String firstUrl(Path build, String query) throws IOException {

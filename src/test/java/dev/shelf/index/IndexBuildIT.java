@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shelf.bench.ShelfProcess;
+import dev.shelf.embed.Encoders;
 import dev.shelf.embed.SharedEncoder;
-import dev.shelf.ingest.IngestResult;
-import dev.shelf.ingest.Ingester;
+import dev.shelf.pipeline.ListIndexer;
 import dev.shelf.search.BundledIndex;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -34,14 +34,10 @@ class IndexBuildIT {
             * [GGUF and llama.cpp](https://github.com/ggerganov/llama.cpp) runs quantized models on a laptop.
             """;
 
-    private static IngestResult ingest(Path... files) {
-        return new Ingester().ingest(List.of(files));
-    }
-
-    private static BuildSummary build(Path root, IngestResult lists, boolean rebuild, BuildProgress progress)
+    private static BuildSummary build(Path root, Path lists, boolean rebuild, BuildProgress progress)
             throws IOException {
-        return new IndexBuilder(new IndexLayout(root), SharedEncoder.get())
-                .build(lists.resources(), lists.sources(), rebuild, progress);
+        return new ListIndexer(new IndexLayout(root), Encoders.of(SharedEncoder.get()))
+                .index(List.of(lists), rebuild, ingested -> { }, progress).summary();
     }
 
     private static String firstUrl(Path build, String query) {
@@ -60,7 +56,7 @@ class IndexBuildIT {
         Files.createDirectories(cache.getParent());
         Files.copy(new IndexLayout(BundledIndex.get().root()).embeddingCache(model), cache);
 
-        BuildSummary again = build(root, ingest(Path.of("index/sources")), false, BuildProgress.NONE);
+        BuildSummary again = build(root, Path.of("index/sources"), false, BuildProgress.NONE);
 
         assertEquals(BundledIndex.get().summary().chunks(), again.chunks());
         assertEquals(0, again.embedded(), again.line());
@@ -70,16 +66,16 @@ class IndexBuildIT {
     @Test
     void only_changed_passages_are_embedded_and_rebuild_embeds_everything(@TempDir Path root) throws IOException {
         Path list = Files.writeString(root.resolve("list.md"), LIST);
-        assertEquals(2, build(root, ingest(list), false, BuildProgress.NONE).embedded());
+        assertEquals(2, build(root, list, false, BuildProgress.NONE).embedded());
         Files.writeString(list, LIST.replace("removes refusals", "removes refusal directions"));
-        assertEquals(1, build(root, ingest(list), false, BuildProgress.NONE).embedded());
-        assertEquals(2, build(root, ingest(list), true, BuildProgress.NONE).embedded());
+        assertEquals(1, build(root, list, false, BuildProgress.NONE).embedded());
+        assertEquals(2, build(root, list, true, BuildProgress.NONE).embedded());
     }
 
     @Test
     void a_build_that_fails_half_way_leaves_the_previous_index_serving(@TempDir Path root) throws IOException {
         Path list = Files.writeString(root.resolve("list.md"), LIST);
-        build(root, ingest(list), false, BuildProgress.NONE);
+        build(root, list, false, BuildProgress.NONE);
         Path served = new IndexLayout(root).current().orElseThrow();
 
         BuildProgress failing = new BuildProgress() {
@@ -92,7 +88,7 @@ class IndexBuildIT {
                 throw new IllegalStateException("disk pulled out");
             }
         };
-        assertThrows(IllegalStateException.class, () -> build(root, ingest(list), true, failing));
+        assertThrows(IllegalStateException.class, () -> build(root, list, true, failing));
 
         assertEquals(served, new IndexLayout(root).current().orElseThrow());
         assertEquals("https://huggingface.co/blog/mlabonne/abliteration", firstUrl(served, "abliteration"));
@@ -102,7 +98,7 @@ class IndexBuildIT {
     void a_build_killed_half_way_leaves_the_previous_index_serving_and_the_next_build_recovers(@TempDir Path root)
             throws Exception {
         Path list = Files.writeString(root.resolve("list.md"), LIST);
-        build(root, ingest(list), false, BuildProgress.NONE);
+        build(root, list, false, BuildProgress.NONE);
         Path served = new IndexLayout(root).current().orElseThrow();
         Random random = new Random(20261122L);
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -111,7 +107,7 @@ class IndexBuildIT {
             assertEquals(served, new IndexLayout(root).current().orElseThrow(), "attempt " + attempt + ", killed after " + delayMs + " ms");
             assertEquals("https://github.com/ggerganov/llama.cpp", firstUrl(served, "llama.cpp laptop"));
         }
-        BuildSummary recovered = build(root, ingest(list), false, BuildProgress.NONE);
+        BuildSummary recovered = build(root, list, false, BuildProgress.NONE);
         assertEquals(2, recovered.chunks());
         try (Stream<Path> builds = Files.list(new IndexLayout(root).builds())) {
             assertTrue(builds.count() <= 2, "killed builds are cleaned up by the next one");
@@ -144,17 +140,17 @@ class IndexBuildIT {
     void a_second_build_while_one_is_writing_the_folder_is_refused_and_changes_nothing(@TempDir Path root)
             throws IOException {
         Path list = Files.writeString(root.resolve("list.md"), LIST);
-        build(root.resolve("index"), ingest(list), false, BuildProgress.NONE);
+        build(root.resolve("index"), list, false, BuildProgress.NONE);
         Path before = new IndexLayout(root.resolve("index")).current().orElseThrow();
         // The lock another `shelf index` process would hold while it writes.
         try (java.nio.channels.FileChannel held = java.nio.channels.FileChannel.open(
                 root.resolve("index").resolve("build.lock"), java.nio.file.StandardOpenOption.WRITE);
              java.nio.channels.FileLock lock = held.lock()) {
             IOException e = assertThrows(IOException.class,
-                    () -> build(root.resolve("index"), ingest(list), true, BuildProgress.NONE));
+                    () -> build(root.resolve("index"), list, true, BuildProgress.NONE));
             assertTrue(e.getMessage().contains("another build is writing"), e.getMessage());
         }
         assertEquals(before, new IndexLayout(root.resolve("index")).current().orElseThrow());
-        build(root.resolve("index"), ingest(list), true, BuildProgress.NONE);
+        build(root.resolve("index"), list, true, BuildProgress.NONE);
     }
 }

@@ -1,13 +1,12 @@
 package dev.shelf.search;
 
+import dev.shelf.embed.Encoders;
 import dev.shelf.embed.SharedEncoder;
 import dev.shelf.index.BuildProgress;
 import dev.shelf.index.BuildSummary;
-import dev.shelf.index.IndexBuilder;
 import dev.shelf.index.IndexLayout;
 import dev.shelf.index.LuceneChunkIndex;
-import dev.shelf.ingest.IngestResult;
-import dev.shelf.ingest.Ingester;
+import dev.shelf.pipeline.ListIndexer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,9 +28,8 @@ public final class BundledIndex {
     private BundledIndex() {
         try {
             root = Files.createTempDirectory("shelf-bundled-index");
-            IngestResult ingested = new Ingester().ingest(List.of(Path.of("index/sources")));
-            summary = new IndexBuilder(new IndexLayout(root), SharedEncoder.get())
-                    .build(ingested.resources(), ingested.sources(), false, BuildProgress.NONE);
+            summary = new ListIndexer(new IndexLayout(root), Encoders.of(SharedEncoder.get()))
+                    .index(List.of(Path.of("index/sources")), false, ingested -> { }, BuildProgress.NONE).summary();
             index = LuceneChunkIndex.open(new IndexLayout(root).current().orElseThrow());
             service = new SearchService(index, SharedEncoder.get());
         } catch (IOException e) {

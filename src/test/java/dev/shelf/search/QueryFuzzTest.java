@@ -1,13 +1,13 @@
 package dev.shelf.search;
 
+import dev.shelf.embed.Encoders;
 import dev.shelf.embed.HashingEncoder;
 import dev.shelf.index.BuildProgress;
-import dev.shelf.index.IndexBuilder;
 import dev.shelf.index.IndexLayout;
 import dev.shelf.index.LuceneChunkIndex;
 import dev.shelf.ingest.IngestResult;
-import dev.shelf.ingest.Ingester;
 import dev.shelf.ingest.Source;
+import dev.shelf.pipeline.ListIndexer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,11 +34,11 @@ class QueryFuzzTest {
 
     @BeforeAll
     static void indexTheBundledLists() throws IOException {
-        IngestResult ingested = new Ingester().ingest(List.of(
-                Path.of("index/sources/week-5-models-and-fine-tuning.md"), Path.of("index/sources/LLM-Course-zh-TW.md")));
         HashingEncoder encoder = new HashingEncoder(64, 256);
         IndexLayout layout = new IndexLayout(dir);
-        new IndexBuilder(layout, encoder).build(ingested.resources(), ingested.sources(), false, BuildProgress.NONE);
+        IngestResult ingested = new ListIndexer(layout, Encoders.of(encoder)).index(List.of(
+                Path.of("index/sources/week-5-models-and-fine-tuning.md"), Path.of("index/sources/LLM-Course-zh-TW.md")),
+                false, lists -> { }, BuildProgress.NONE).ingested();
         index = LuceneChunkIndex.open(layout.current().orElseThrow());
         service = new SearchService(index, encoder);
         listIds = ingested.sources().stream().map(Source::id).toList();

@@ -4,15 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shelf.embed.Encoders;
 import dev.shelf.embed.HashingEncoder;
 import dev.shelf.index.BuildProgress;
-import dev.shelf.index.IndexBuilder;
 import dev.shelf.index.IndexLayout;
 import dev.shelf.index.LuceneChunkIndex;
 import dev.shelf.ingest.Kind;
 import dev.shelf.ingest.Mention;
 import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
+import dev.shelf.pipeline.ListIndexer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -70,7 +71,7 @@ class SearchServiceTest {
     @BeforeAll
     static void indexTheFixture() throws IOException {
         IndexLayout layout = new IndexLayout(dir);
-        new IndexBuilder(layout, ENCODER).build(RESOURCES, List.of(PAPERS, TOOLS), false, BuildProgress.NONE);
+        new ListIndexer(layout, Encoders.of(ENCODER)).index(RESOURCES, List.of(PAPERS, TOOLS), false, BuildProgress.NONE);
         index = LuceneChunkIndex.open(layout.current().orElseThrow());
         service = new SearchService(index, ENCODER);
     }

@@ -3,13 +3,13 @@ package dev.shelf.search;
 import dev.shelf.embed.Encoder;
 import dev.shelf.embed.Encoders;
 import dev.shelf.index.BuildProgress;
-import dev.shelf.index.IndexBuilder;
 import dev.shelf.index.IndexLayout;
 import dev.shelf.index.LuceneChunkIndex;
 import dev.shelf.ingest.Kind;
 import dev.shelf.ingest.Mention;
 import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
+import dev.shelf.pipeline.ListIndexer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +32,7 @@ final class SmallIndex {
     static LuceneChunkIndex build(Path dir, List<Resource> resources, List<Source> lists, Encoder... models)
             throws IOException {
         IndexLayout layout = new IndexLayout(dir);
-        new IndexBuilder(layout, new Encoders(List.of(models))).build(resources, lists, false, BuildProgress.NONE);
+        new ListIndexer(layout, new Encoders(List.of(models))).index(resources, lists, false, BuildProgress.NONE);
         return LuceneChunkIndex.open(layout.current().orElseThrow());
     }
 }

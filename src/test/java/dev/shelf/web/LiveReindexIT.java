@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shelf.embed.Encoders;
 import dev.shelf.embed.SharedEncoder;
 import dev.shelf.index.BuildProgress;
-import dev.shelf.index.IndexBuilder;
 import dev.shelf.index.IndexLayout;
 import dev.shelf.index.LuceneChunkIndex;
-import dev.shelf.ingest.IngestResult;
-import dev.shelf.ingest.Ingester;
+import dev.shelf.pipeline.ListIndexer;
 import dev.shelf.search.SearchService;
 import dev.shelf.search.ServedIndex;
 import io.javalin.Javalin;
@@ -115,8 +114,8 @@ class LiveReindexIT {
                     .append(v).append('/').append(n).append(") notes on topic ").append(n).append(".\n");
         }
         Path file = Files.writeString(dir.resolve("list.md"), markdown);
-        IngestResult lists = new Ingester().ingest(List.of(file));
-        new IndexBuilder(layout, SharedEncoder.get()).build(lists.resources(), lists.sources(), true, BuildProgress.NONE);
+        new ListIndexer(layout, Encoders.of(SharedEncoder.get())).index(List.of(file), true, ingested -> { },
+                BuildProgress.NONE);
     }
 
     private void awaitVersion(HttpClient client, int port, int version) throws Exception {

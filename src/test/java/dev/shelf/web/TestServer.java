@@ -1,12 +1,11 @@
 package dev.shelf.web;
 
+import dev.shelf.embed.Encoders;
 import dev.shelf.embed.SharedEncoder;
 import dev.shelf.index.BuildProgress;
-import dev.shelf.index.IndexBuilder;
 import dev.shelf.index.IndexLayout;
 import dev.shelf.index.LuceneChunkIndex;
-import dev.shelf.ingest.IngestResult;
-import dev.shelf.ingest.Ingester;
+import dev.shelf.pipeline.ListIndexer;
 import dev.shelf.search.BundledIndex;
 import dev.shelf.search.SearchService;
 import io.javalin.Javalin;
@@ -48,9 +47,9 @@ final class TestServer implements AutoCloseable {
     static TestServer ofList(Path dir, String markdown) {
         try {
             Path list = Files.writeString(dir.resolve("list.md"), markdown);
-            IngestResult ingested = new Ingester().ingest(List.of(list));
             IndexLayout layout = new IndexLayout(dir.resolve("index"));
-            new IndexBuilder(layout, SharedEncoder.get()).build(ingested.resources(), ingested.sources(), false, BuildProgress.NONE);
+            new ListIndexer(layout, Encoders.of(SharedEncoder.get())).index(List.of(list), false, ingested -> { },
+                    BuildProgress.NONE);
             LuceneChunkIndex index = LuceneChunkIndex.open(layout.current().orElseThrow());
             SearchService service = new SearchService(index, SharedEncoder.get());
             return new TestServer(ServiceProvider.of(service), index);
