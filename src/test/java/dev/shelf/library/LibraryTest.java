@@ -43,6 +43,7 @@ class LibraryTest {
     @TempDir
     Path dir;
     private Path lists;
+    private IndexLayout layout;
     private GatedEncoder encoder;
     private ServedIndex served;
     private Library library;
@@ -53,15 +54,20 @@ class LibraryTest {
     void start() throws Exception {
         lists = Files.createDirectories(dir.resolve("lists"));
         Files.writeString(lists.resolve("papers.md"), list("Papers", "alpha", "beta"));
-        IndexLayout layout = new IndexLayout(dir.resolve("index"));
+        layout = new IndexLayout(dir.resolve("index"));
         encoder = new GatedEncoder(new HashingEncoder(256, 64));
         served = new ServedIndex(layout, LuceneChunkIndex::open, index -> new SearchService(index, encoder), log::add);
-        library = new Library(List.of(lists), layout, Encoders.of(encoder), Duration.ofMillis(50), () -> {
+        library = newLibrary();
+        library.start();
+        await(() -> library.idle() && builds.get() == 1);
+    }
+
+    /** A library of the lists folder, as a server makes one at each start. */
+    private Library newLibrary() {
+        return new Library(List.of(lists), layout, Encoders.of(encoder), Duration.ofMillis(50), () -> {
             builds.incrementAndGet();
             served.refresh();
         }, log::add);
-        library.start();
-        await(() -> library.idle() && builds.get() == 1);
     }
 
     @AfterEach
@@ -187,6 +193,24 @@ class LibraryTest {
         await(() -> library.idle() && builds.get() == 3);
         assertEquals(Set.of(), titlesFor("gamma"));
         assertEquals(Set.of("papers"), states().keySet());
+    }
+
+    @Test
+    void the_temporary_file_of_a_save_cut_short_is_removed_at_the_next_start_and_no_other_file_is() throws Exception {
+        library.close();
+        // Named as a save names it; a server killed before the move leaves it so.
+        Path leftover = Files.createTempFile(lists, ListSaver.TEMP_PREFIX, ListSaver.TEMP_SUFFIX);
+        Path lookalike = Files.writeString(lists.resolve(ListSaver.TEMP_PREFIX + "draft" + ListSaver.TEMP_SUFFIX), "");
+        Path hidden = Files.writeString(lists.resolve(".notes.tmp"), "");
+
+        library = newLibrary();
+        library.start();
+
+        assertFalse(Files.exists(leftover), "the leftover is removed");
+        assertTrue(Files.exists(lookalike) && Files.exists(hidden), "files the server did not name are kept");
+        assertTrue(log.stream().anyMatch(line -> line.contains(leftover.toString())), () -> "said so: " + log);
+        assertEquals(Set.of("papers"), states().keySet());
+        assertEquals(ListState.READY, states().get("papers").state());
     }
 
     @Test

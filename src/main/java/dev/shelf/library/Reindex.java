@@ -1,0 +1,62 @@
+package dev.shelf.library;
+
+import dev.shelf.embed.Encoders;
+import dev.shelf.index.BuildProgress;
+import dev.shelf.index.IndexLayout;
+import dev.shelf.pipeline.ListIndexer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One re-index of a library's lists, as its {@link BuildQueue} runs it: the files changed since the last build go
+ * into this one, the lists are ingested and built, and the new build is served; a request that finds the files as
+ * they were at the last build builds nothing. Each list's state follows in {@link ListStates}.
+ */
+final class Reindex implements Runnable {
+
+    private final List<Path> sources;
+    private final IndexLayout layout;
+    private final Encoders encoders;
+    private final ListStates states;
+    private final Runnable onBuilt;
+    private final Consumer<String> log;
+
+    Reindex(List<Path> sources, IndexLayout layout, Encoders encoders, ListStates states, Runnable onBuilt,
+            Consumer<String> log) {
+        this.sources = sources;
+        this.layout = layout;
+        this.encoders = encoders;
+        this.states = states;
+        this.onBuilt = onBuilt;
+        this.log = log;
+    }
+
+    @Override
+    public void run() {
+        ListStates.Batch batch = states.startBuild();
+        try {
+            Map<Path, Stamp> stamps = Stamp.ofLists(sources);
+            // The watcher's echo of a save that was already built, or a change to a file that is no list.
+            if (!batch.forced() && stamps.equals(batch.before()) && !layout.needsBuild(encoders.names())) {
+                return;
+            }
+            ListIndexer.Indexed indexed = new ListIndexer(layout, encoders).index(sources, false,
+                    ingested -> ingested.skipped().forEach(skipped -> log.accept("skipped: " + skipped)),
+                    BuildProgress.NONE);
+            int warnings = indexed.ingested().warnings().size();
+            log.accept(indexed.summary().line()
+                    + (warnings == 0 ? "" : "; " + warnings + " warnings (shelf ingest lists them)"));
+            states.succeeded(stamps, indexed.ingested().skipped());
+            onBuilt.run();
+        } catch (IOException | RuntimeException e) {
+            String reason = e.getMessage() != null ? e.getMessage() : e.toString();
+            states.failed(batch, reason);
+            log.accept("error: the re-index failed: " + reason);
+        } finally {
+            states.finished(batch);
+        }
+    }
+}
