@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Turns the text of a link, heading or table cell into a clean title, and recognises placeholder link texts. */
-final class TextCleaner {
+public final class TextCleaner {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** Bold markers a parser left as text (unbalanced ones); single stars stay, as in "Q*". */
@@ -28,7 +28,7 @@ final class TextCleaner {
     }
 
     /** Collapses whitespace, drops emphasis markers and the decorative emoji or symbols at either end. */
-    static String title(String raw) {
+    public static String title(String raw) {
         if (raw == null) {
             return "";
         }
@@ -38,7 +38,7 @@ final class TextCleaner {
     }
 
     /** A heading as a section name: a clean title without list numbering ("7. Quantization ⚖️" is "Quantization"). */
-    static String heading(String raw) {
+    public static String heading(String raw) {
         String text = title(raw);
         text = HEADING_NUMBER.matcher(text).replaceFirst("");
         if (text.endsWith(":")) {
@@ -51,7 +51,7 @@ final class TextCleaner {
      * Splits a link text such as "Optimize Your AI Models (11:42) (28 Sep 2024)" into its title and the trailing
      * facts, which go to metadata as "Duration" and "Date".
      */
-    static TitleFacts facts(String linkText) {
+    public static TitleFacts facts(String linkText) {
         String title = title(linkText);
         Map<String, String> facts = new LinkedHashMap<>();
         boolean found = true;
@@ -74,16 +74,16 @@ final class TextCleaner {
     }
 
     /** A title and the facts taken from its end. */
-    record TitleFacts(String title, Map<String, String> facts) {
+    public record TitleFacts(String title, Map<String, String> facts) {
     }
 
     /** Collapses whitespace in running text. */
-    static String prose(String raw) {
+    public static String prose(String raw) {
         return raw == null ? "" : WHITESPACE.matcher(raw).replaceAll(" ").strip();
     }
 
     /** Whether a link text says nothing about its target ("🔗", "Article", "Link", an "Open In Colab" badge). */
-    static boolean isPlaceholder(String linkText) {
+    public static boolean isPlaceholder(String linkText) {
         return PLACEHOLDERS.contains(title(linkText).toLowerCase(Locale.ROOT));
     }
 
@@ -91,7 +91,7 @@ final class TextCleaner {
      * How much text there is, in words: whitespace-separated Latin words plus one word per two CJK characters, so
      * that a Chinese sentence weighs about what its English translation would.
      */
-    static int weight(String text) {
+    public static int weight(String text) {
         String latin = CJK.matcher(text).replaceAll(" ");
         int cjk = text.length() - CJK.matcher(text).replaceAll("").length();
         int words = 0;
