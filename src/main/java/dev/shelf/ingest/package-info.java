@@ -16,10 +16,10 @@
  *   <li>The parser hands what it finds to an {@code EntryCollector}, which cleans titles and descriptions, keeps only
  *       absolute http(s) URLs in their canonical form ({@link dev.shelf.ingest.Urls}) and records each problem as an
  *       {@link dev.shelf.ingest.IngestWarning} with its line. The result is a {@code ParsedList} of {@code Entry}s.
- *       {@code TextCleaner} cleans titles, headings and prose for every parser, and decides which link texts are
- *       placeholders and how much a text weighs, in words. The Markdown package uses no more of this one than
- *       these two, {@code ParsedList} and {@link dev.shelf.ingest.Kind}, and only {@code Ingester} calls it, so no
- *       chain of classes leads back to where it started.</li>
+ *       {@code TextCleaner} cleans titles, headings and prose for every parser and weighs a text, in words. The
+ *       Markdown package uses no more of this one than these two, {@code ParsedList} and
+ *       {@link dev.shelf.ingest.Kind}, and only {@code Ingester} calls it, so no chain of classes leads back to where
+ *       it started.</li>
  *   <li>{@code Ingester} merges the entries of all lists into resources, one per canonical URL (or per list, section
  *       and title for entries without one), each keeping every {@link dev.shelf.ingest.Mention}.</li>
  * </ol>

@@ -182,7 +182,7 @@ final class SectionTracker {
         for (InlineText.LinkRef ref : inline.links()) {
             if (!ref.imageOnly()) {
                 out.canonical(ref.destination(), line).ifPresent(urls::add);
-                if (linkTitle == null && !TextCleaner.isPlaceholder(ref.text())) {
+                if (linkTitle == null && !LinkText.isPlaceholder(ref.text())) {
                     linkTitle = ref.text();
                 }
             }

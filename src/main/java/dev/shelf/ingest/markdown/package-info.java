@@ -14,7 +14,8 @@
  *       becomes a section entry.</li>
  *   <li>{@code ProseReader} reads running text (paragraphs and the text of list items) and decides how each link in
  *       it is titled and described; {@code LinkOrProse} decides whether running text is prose as well as links, and
- *       whether short text is a label.</li>
+ *       whether short text is a label; {@code LinkText} decides which link texts say nothing of their target and
+ *       takes the facts (a duration, a date) off their end.</li>
  *   <li>{@code ListReader} reads list items and decides which are concepts ({@code **Term**: definition}) and which
  *       name a sub-section for the items nested under them.</li>
  *   <li>{@code TableReader} reads table rows and decides each row's title, description, metadata, and whether it is a
