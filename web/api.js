@@ -44,6 +44,16 @@ export function related(id, k) {
   return getJson(`/api/resources/${encodeURIComponent(id)}/related?k=${encodeURIComponent(k)}`);
 }
 
+/** One resource by id, as the index holds it (no snippet: no search found it). */
+export function resource(id) {
+  return getJson(`/api/resources/${encodeURIComponent(id)}`);
+}
+
+/** The topic map: every resource's place and topic, and the topics' labels and centres. */
+export function topicMap() {
+  return getJson("/api/map");
+}
+
 /** The reading lists with their resource counts, formats and states (indexing, ready, error). */
 export function sources() {
   return getJson("/api/sources");

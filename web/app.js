@@ -1,10 +1,11 @@
-// Start-up: wires the page's controls, keyboard and history to the query, then runs the first search.
+// Start-up: wires the page's controls, keyboard and history to the query and the List and Map tabs, then runs the
+// first search.
 import { query, readUrl, writeUrl } from "./state.js";
 import { search, searchSoon } from "./search.js";
 import { listenToResults, select, selectedIndex, showWhy } from "./results.js";
 import { listenToSources } from "./sources.js";
 import { listenToLists, refreshLists } from "./lists.js";
-import "./map.js";
+import { showMap } from "./map.js";
 import { el } from "./dom.js";
 import { EXAMPLES } from "./settings.js";
 
@@ -20,6 +21,29 @@ function showQuery() {
   if (radio) radio.checked = true;
   query.mode = document.querySelector("input[name=mode]:checked").value; // an unknown mode keeps the checked one
   explainToggle.checked = query.explain;
+}
+
+/** Shows the list or the map, and says which in the URL so that a bookmark keeps the view. */
+function showView(mapView) {
+  $("tab-list").setAttribute("aria-selected", String(!mapView));
+  $("tab-map").setAttribute("aria-selected", String(mapView));
+  $("tab-list").tabIndex = mapView ? -1 : 0;
+  $("tab-map").tabIndex = mapView ? 0 : -1;
+  $("list-view").hidden = mapView;
+  $("map-view").hidden = !mapView;
+  history.replaceState(null, "", location.pathname + location.search + (mapView ? "#map" : ""));
+  if (mapView) showMap();
+}
+
+function listenToTabs() {
+  $("tab-list").addEventListener("click", () => showView(false));
+  $("tab-map").addEventListener("click", () => showView(true));
+  $("views").addEventListener("keydown", (e) => {
+    if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;
+    const toMap = e.key === "ArrowRight";
+    showView(toMap);
+    $(toMap ? "tab-map" : "tab-list").focus();
+  });
 }
 
 function onKey(event) {
@@ -60,11 +84,13 @@ input.addEventListener("input", () => { query.text = input.value; searchSoon(); 
 $("modes").addEventListener("change", (event) => { query.mode = event.target.value; search(); });
 explainToggle.addEventListener("change", () => { query.explain = explainToggle.checked; writeUrl(); showWhy(query.explain); });
 listenToResults();
+listenToTabs();
 listenToSources(search);
 listenToLists(search);
 document.addEventListener("keydown", onKey);
 window.addEventListener("popstate", () => { readUrl(); showQuery(); search(); });
 
+if (location.hash === "#map") showView(true);
 readUrl();
 showQuery();
 refreshLists();

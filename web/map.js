@@ -4,6 +4,7 @@
 import { el } from "./dom.js";
 import { query } from "./state.js";
 import { listenToResults, renderResult } from "./results.js";
+import { resource, topicMap } from "./api.js";
 
 /** Topic colours; the same list as the server's SVG picture (MapSvg.PALETTE). */
 const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
@@ -233,20 +234,13 @@ async function open(i) {
   let result = lit && lit.get(id);
   if (!result) {
     try {
-      const response = await fetch(`/api/resources/${encodeURIComponent(id)}`, { headers: { Accept: "application/json" } });
-      if (!response.ok) throw new Error("The server answered " + response.status + ".");
-      const resource = await response.json();
-      result = { ...resource, snippet: escapeHtml(resource.description || "") };
+      result = await resource(id);
     } catch (e) {
       card.replaceChildren(el("li", "status error", e.message));
       return;
     }
   }
   if (opened === i) card.replaceChildren(renderResult(result, false));
-}
-
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" })[c]);
 }
 
 function zoom(factor, px = canvas.clientWidth / 2, py = canvas.clientHeight / 2, moving = false) {
@@ -308,24 +302,16 @@ function focusTopic(c) {
 
 async function load() {
   if (!loading) {
-    loading = fetch("/api/map", { headers: { Accept: "application/json" } }).then(async (response) => {
-      const body = await response.json().catch(() => null);
-      if (!response.ok) throw new Error(body && body.message ? body.message : "The server answered " + response.status + ".");
-      use(body);
-    }).catch((e) => { loading = null; note.textContent = e.message; note.classList.add("error"); });
+    loading = topicMap().then(use)
+      .catch((e) => { loading = null; note.textContent = e.message; note.classList.add("error"); });
   }
   return loading;
 }
 
-function showView(mapView) {
-  $("tab-list").setAttribute("aria-selected", String(!mapView));
-  $("tab-map").setAttribute("aria-selected", String(mapView));
-  $("tab-list").tabIndex = mapView ? -1 : 0;
-  $("tab-map").tabIndex = mapView ? 0 : -1;
-  $("list-view").hidden = mapView;
-  $("map-view").hidden = !mapView;
-  history.replaceState(null, "", location.pathname + location.search + (mapView ? "#map" : "")); // a bookmark keeps the view
-  if (mapView) { resize(); load().then(() => redraw()); }
+/** Draws the map in its now visible canvas, loading it the first time. */
+export function showMap() {
+  resize();
+  load().then(() => redraw());
 }
 
 function listen() {
@@ -368,14 +354,6 @@ function listen() {
   $("map-zoom-in").addEventListener("click", () => zoom(ZOOM_STEP));
   $("map-zoom-out").addEventListener("click", () => zoom(1 / ZOOM_STEP));
   $("map-reset").addEventListener("click", fit);
-  $("tab-list").addEventListener("click", () => showView(false));
-  $("tab-map").addEventListener("click", () => showView(true));
-  $("views").addEventListener("keydown", (e) => {
-    if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;
-    const toMap = e.key === "ArrowRight";
-    showView(toMap);
-    $(toMap ? "tab-map" : "tab-list").focus();
-  });
   // search.js says what the current search found (null: no query); the list filter reruns the search, so this
   // event also follows the lists' checkboxes.
   document.addEventListener("shelf:results", (e) => {
@@ -388,7 +366,6 @@ function listen() {
 }
 
 listen();
-if (location.hash === "#map") showView(true);
 
 // For the browser tests and measurements: timeDraw draws once (pixels included) and says in how many ms.
 window.shelfMap = {

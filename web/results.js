@@ -45,7 +45,10 @@ export function renderResult(result, explain, like = null) {
   kind.classList.add(result.kind);
   node.querySelector(".domain").textContent = safeHttpUrl(result.url) ? domainOf(result.url) : "";
   node.querySelector(".title").appendChild(titleNode(result));
-  renderSnippet(node.querySelector(".snippet"), result.snippet);
+  const snippet = node.querySelector(".snippet");
+  // A resource that no search found (the map's card) has no passage: its description is shown, as plain text.
+  if (typeof result.snippet === "string") renderSnippet(snippet, result.snippet);
+  else snippet.textContent = result.description || "";
   const section = node.querySelector(".section");
   section.textContent = result.section && result.section.length ? result.section.join(" › ") : "";
   section.hidden = !section.textContent;

@@ -4,6 +4,7 @@ import dev.shelf.ingest.Mention;
 import dev.shelf.search.RankScore;
 import dev.shelf.search.SearchProfile;
 import dev.shelf.search.SearchResult;
+import dev.shelf.text.HtmlText;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -56,7 +57,6 @@ final class ResultPrinter {
 
     /** The snippet for a terminal: marks as *word*, entities back to characters. */
     private static String plain(String snippet) {
-        return snippet.replace("<mark>", "*").replace("</mark>", "*").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        return HtmlText.unescape(snippet.replace("<mark>", "*").replace("</mark>", "*"));
     }
 }

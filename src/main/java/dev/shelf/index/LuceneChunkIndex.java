@@ -2,6 +2,7 @@ package dev.shelf.index;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shelf.ingest.Resource;
+import dev.shelf.text.HtmlText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;

@@ -17,10 +17,10 @@ import java.util.Map;
  * @param line 1-based line of the entry
  * @param metadata extra columns, in order
  */
-record Entry(String title, String url, List<String> links, String description, Kind kind,
+public record Entry(String title, String url, List<String> links, String description, Kind kind,
              List<String> section, int line, Map<String, String> metadata) {
 
-    Entry {
+    public Entry {
         links = List.copyOf(links);
         section = List.copyOf(section);
         metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));

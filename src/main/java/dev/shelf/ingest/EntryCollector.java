@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Collects the entries of one list as parsers find them, checking URLs and recording warnings by line. */
-final class EntryCollector {
+public final class EntryCollector {
 
     /** Longer titles are run-on text, not titles. */
     static final int MAX_TITLE_CHARS = 300;
@@ -22,11 +22,11 @@ final class EntryCollector {
     private final List<Entry> entries = new ArrayList<>();
     private final List<IngestWarning> warnings = new ArrayList<>();
 
-    EntryCollector(Path file) {
+    public EntryCollector(Path file) {
         this.file = file;
     }
 
-    void warn(int line, String message) {
+    public void warn(int line, String message) {
         warnings.add(new IngestWarning(file, line, message));
     }
 
@@ -34,7 +34,7 @@ final class EntryCollector {
      * The canonical form of a link destination, or empty: in-page anchors and relative paths silently (they are
      * navigation), anything else that is not an absolute http(s) URL with a warning.
      */
-    Optional<String> canonical(String destination, int line) {
+    public Optional<String> canonical(String destination, int line) {
         if (destination == null || destination.isBlank() || destination.startsWith("#")) {
             return Optional.empty();
         }
@@ -46,14 +46,14 @@ final class EntryCollector {
     }
 
     /** Adds a link entry: the first URL is the primary one. */
-    void link(String title, List<String> urls, String description, List<String> section, int line,
+    public void link(String title, List<String> urls, String description, List<String> section, int line,
               Map<String, String> metadata) {
         List<String> links = List.copyOf(new LinkedHashSet<>(urls));
         add(title, links.get(0), links, description, Kind.LINK, section, line, metadata);
     }
 
     /** Adds a concept or prose section entry, which has no primary URL but may carry links. */
-    void entry(String title, Kind kind, List<String> links, String description, List<String> section, int line,
+    public void entry(String title, Kind kind, List<String> links, String description, List<String> section, int line,
                Map<String, String> metadata) {
         add(title, null, List.copyOf(new LinkedHashSet<>(links)), description, kind, section, line, metadata);
     }
@@ -80,7 +80,7 @@ final class EntryCollector {
         entries.add(new Entry(cleanTitle, url, links, cleanDescription, kind, section, line, metadata));
     }
 
-    ParsedList result(String name) {
+    public ParsedList result(String name) {
         return new ParsedList(name, List.copyOf(entries), List.copyOf(warnings));
     }
 

@@ -1,5 +1,6 @@
 package dev.shelf.ingest;
 
+import dev.shelf.ingest.markdown.MarkdownParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,7 +11,7 @@ public enum ListFormat {
     MARKDOWN("Markdown", "md", "markdown"),
     TEXT("plain-text outline", "txt", "text"),
     BOOKMARKS("Netscape bookmark HTML", "html", "htm"),
-    CSV("CSV with title and URL columns", "csv", "tsv"),
+    CSV("CSV or TSV with title and URL columns", "csv", "tsv"),
     OPML("OPML", "opml", "xml"),
     BIBTEX("BibTeX", "bib", "bibtex");
 
@@ -38,8 +38,8 @@ public enum ListFormat {
         return Arrays.stream(values()).flatMap(f -> f.extensions.stream()).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** The supported formats in words, for the warning about a file in none of them. */
-    static String supported() {
+    /** The supported formats in words with their extensions, for the messages about a file in none of them. */
+    public static String supported() {
         return Arrays.stream(values())
                 .map(f -> f.description + " (" + f.extensions.stream().map(e -> "." + e).collect(Collectors.joining(", ")) + ")")
                 .collect(Collectors.joining(", "));

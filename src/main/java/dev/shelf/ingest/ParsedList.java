@@ -9,5 +9,5 @@ import java.util.List;
  * @param entries the entries in file order
  * @param warnings entries that were skipped, by line
  */
-record ParsedList(String name, List<Entry> entries, List<IngestWarning> warnings) {
+public record ParsedList(String name, List<Entry> entries, List<IngestWarning> warnings) {
 }

@@ -1,34 +1,21 @@
 package dev.shelf.ingest;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Turns the text of a link, heading or table cell into a clean title, and recognises placeholder link texts. */
-final class TextCleaner {
+/** Turns the text of a link, heading or table cell into a clean title, running text into one line, and weighs text. */
+public final class TextCleaner {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** Bold markers a parser left as text (unbalanced ones); single stars stay, as in "Q*". */
     private static final Pattern EMPHASIS_MARKERS = Pattern.compile("\\*\\*|__");
-    /** Facts that course syllabi write at the end of a link text: "(11:42)", "(1hr)", "(23 Sep 2024)". */
-    private static final Pattern TRAILING_DURATION = Pattern.compile(
-            "\\s*\\(((?:\\d{1,2}:)?\\d{1,2}:\\d{2}|\\d+(?:\\.\\d+)?\\s?(?:hr|hrs|h|min|mins|m))\\)\\s*$");
-    private static final Pattern TRAILING_DATE = Pattern.compile(
-            "\\s*\\((\\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \\d{4})\\)\\s*$");
     private static final Pattern HEADING_NUMBER = Pattern.compile("^\\d{1,2}[.)]\\s+");
     private static final Pattern CJK = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]");
-    private static final Set<String> PLACEHOLDERS = Set.of(
-            "", "article", "link", "links", "here", "click here", "tweet", "paper", "blog", "blog post", "video",
-            "code", "notebook", "github", "colab", "open in colab", "source", "website", "demo", "slides", "pdf",
-            "read more", "more", "url");
 
     private TextCleaner() {
     }
 
     /** Collapses whitespace, drops emphasis markers and the decorative emoji or symbols at either end. */
-    static String title(String raw) {
+    public static String title(String raw) {
         if (raw == null) {
             return "";
         }
@@ -38,7 +25,7 @@ final class TextCleaner {
     }
 
     /** A heading as a section name: a clean title without list numbering ("7. Quantization ⚖️" is "Quantization"). */
-    static String heading(String raw) {
+    public static String heading(String raw) {
         String text = title(raw);
         text = HEADING_NUMBER.matcher(text).replaceFirst("");
         if (text.endsWith(":")) {
@@ -47,51 +34,16 @@ final class TextCleaner {
         return text;
     }
 
-    /**
-     * Splits a link text such as "Optimize Your AI Models (11:42) (28 Sep 2024)" into its title and the trailing
-     * facts, which go to metadata as "Duration" and "Date".
-     */
-    static TitleFacts facts(String linkText) {
-        String title = title(linkText);
-        Map<String, String> facts = new LinkedHashMap<>();
-        boolean found = true;
-        while (found) {
-            found = false;
-            var date = TRAILING_DATE.matcher(title);
-            if (date.find() && date.start() > 0) {
-                facts.putIfAbsent("Date", date.group(1));
-                title = title.substring(0, date.start());
-                found = true;
-            }
-            var duration = TRAILING_DURATION.matcher(title);
-            if (duration.find() && duration.start() > 0) {
-                facts.putIfAbsent("Duration", duration.group(1));
-                title = title.substring(0, duration.start());
-                found = true;
-            }
-        }
-        return new TitleFacts(title.strip(), facts);
-    }
-
-    /** A title and the facts taken from its end. */
-    record TitleFacts(String title, Map<String, String> facts) {
-    }
-
     /** Collapses whitespace in running text. */
-    static String prose(String raw) {
+    public static String prose(String raw) {
         return raw == null ? "" : WHITESPACE.matcher(raw).replaceAll(" ").strip();
-    }
-
-    /** Whether a link text says nothing about its target ("🔗", "Article", "Link", an "Open In Colab" badge). */
-    static boolean isPlaceholder(String linkText) {
-        return PLACEHOLDERS.contains(title(linkText).toLowerCase(Locale.ROOT));
     }
 
     /**
      * How much text there is, in words: whitespace-separated Latin words plus one word per two CJK characters, so
      * that a Chinese sentence weighs about what its English translation would.
      */
-    static int weight(String text) {
+    public static int weight(String text) {
         String latin = CJK.matcher(text).replaceAll(" ");
         int cjk = text.length() - CJK.matcher(text).replaceAll("").length();
         int words = 0;

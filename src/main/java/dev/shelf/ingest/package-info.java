@@ -8,38 +8,21 @@
  *       {@code MojibakeRepair} undoes UTF-8 that was read as Mac Roman.</li>
  *   <li>{@code FormatDetector} decides which {@link dev.shelf.ingest.ListFormat} the text is in, by its content first
  *       and its extension second, or that it is in none (the file is then skipped with one warning);
- *       {@code Ingester} hands it to that format's parser: {@code MarkdownParser}, {@code OutlineParser} for a
- *       plain-text outline, {@code BookmarksParser} (jsoup), {@code CsvListParser} (Commons CSV),
- *       {@code OpmlParser} (StAX, DTDs refused) or {@code BibtexParser} (jbibtex). A parser that refuses a whole
- *       file throws {@code UnreadableListException}, reported as a skipped file.</li>
+ *       {@code Ingester} hands it to that format's parser: {@link dev.shelf.ingest.markdown.MarkdownParser} (a
+ *       package of its own: it has several pieces), {@code OutlineParser} for a plain-text outline,
+ *       {@code BookmarksParser} (jsoup), {@code CsvListParser} (Commons CSV), {@code OpmlParser} (StAX, DTDs refused)
+ *       or {@code BibtexParser} (jbibtex). A parser that refuses a whole file throws
+ *       {@code UnreadableListException}, reported as a skipped file.</li>
  *   <li>The parser hands what it finds to an {@code EntryCollector}, which cleans titles and descriptions, keeps only
  *       absolute http(s) URLs in their canonical form ({@link dev.shelf.ingest.Urls}) and records each problem as an
- *       {@link dev.shelf.ingest.IngestWarning} with its line. The result is a {@code ParsedList} of {@code Entry}s.</li>
+ *       {@link dev.shelf.ingest.IngestWarning} with its line. The result is a {@code ParsedList} of {@code Entry}s.
+ *       {@code TextCleaner} cleans titles, headings and prose for every parser and weighs a text, in words. The
+ *       Markdown package uses no more of this one than these two, {@code ParsedList} and
+ *       {@link dev.shelf.ingest.Kind}, and only {@code Ingester} calls it, so no chain of classes leads back to where
+ *       it started.</li>
  *   <li>{@code Ingester} merges the entries of all lists into resources, one per canonical URL (or per list, section
  *       and title for entries without one), each keeping every {@link dev.shelf.ingest.Mention}.</li>
  * </ol>
- *
- * <h2>The Markdown parser, piece by piece: blocks, then entries</h2>
- * <ul>
- *   <li>{@code MarkdownParser} makes the source safe to parse ({@code MarkdownGuard} cuts nesting that would exhaust
- *       the parser and escapes unclosed blocks that would hide the rest of the list), parses it with commonmark and
- *       starts the walk.</li>
- *   <li>{@code BlockWalker} visits the blocks in order and decides which piece reads each; it passes over skipped
- *       parts and reads blocks nested too deep without recursion.</li>
- *   <li>{@code SectionTracker} decides what a heading is (the list's name, the start of a part to skip, a heading
- *       link, or a section), keeps the section path of the entries under it, and decides when a section's prose
- *       becomes a section entry.</li>
- *   <li>{@code ProseReader} reads running text (paragraphs and the text of list items) and decides how each link in
- *       it is titled and described.</li>
- *   <li>{@code LinkOrProse} is the one place that decides whether running text is prose as well as links, and
- *       whether short text is a label; {@code ProseReader} and {@code ListReader} ask it.</li>
- *   <li>{@code ListReader} reads list items and decides which are concepts ({@code **Term**: definition}) and which
- *       name a sub-section for the items nested under them.</li>
- *   <li>{@code TableReader} reads table rows and decides each row's title, description, metadata, and whether it is a
- *       link or a concept; {@code TableHeader} decides which column describes the rows.</li>
- *   <li>{@code InlineText} gives the plain text of inline content and the links in it; {@code TextCleaner} cleans
- *       titles and decides which link texts are placeholders and how much a text weighs, in words.</li>
- * </ul>
  *
  * <h2>The other formats, one class each</h2>
  * <ul>

@@ -1,5 +1,6 @@
 package dev.shelf.map;
 
+import dev.shelf.text.HtmlText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +55,7 @@ public final class MapSvg {
             double x = Math.max(width / 2 + 4, Math.min(size - width / 2 - 4, MARGIN + cluster.x() * inner)); // not cut
             double y = labelY(taken, x, MARGIN + cluster.y() * inner - 6, width);
             svg.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y)).append("\">")
-                    .append(escape(cluster.label())).append("</text>\n");
+                    .append(HtmlText.escape(cluster.label())).append("</text>\n");
         }
         return svg.append("</g>\n</svg>\n").toString();
     }
@@ -78,9 +79,5 @@ public final class MapSvg {
 
     private static String fmt(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,6 +1,6 @@
 package dev.shelf.search;
 
-import dev.shelf.index.HtmlText;
+import dev.shelf.text.HtmlText;
 import dev.shelf.text.Texts;
 import java.util.Optional;
 import java.util.function.Function;

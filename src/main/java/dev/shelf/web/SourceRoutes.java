@@ -2,6 +2,7 @@ package dev.shelf.web;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.shelf.ingest.Ingester;
+import dev.shelf.ingest.ListFormat;
 import dev.shelf.library.Library;
 import dev.shelf.library.ListFileName;
 import dev.shelf.library.ListState;
@@ -60,8 +61,8 @@ public final class SourceRoutes {
         });
         byte[] content = body(ctx);
         String format = Ingester.formatOf(name, content).orElseThrow(() -> new ApiException(415, "unsupported_format",
-                "\"" + name + "\" is not a reading list Shelf can read: Markdown (.md, .markdown) or plain text"
-                        + " (.txt, .text), in UTF-8."));
+                "\"" + name + "\" is not a reading list Shelf can read. Shelf reads " + ListFormat.supported()
+                        + "; in UTF-8, or UTF-16 with a byte-order mark."));
         Library.Saved saved;
         try {
             saved = library.save(name, content);

@@ -85,7 +85,7 @@ class CsvListParserTest {
         assertEquals(1, result.skipped().size());
         assertEquals(file, result.skipped().get(0).file());
         assertTrue(result.skipped().get(0).message().contains("no supported format"), result.skipped()::toString);
-        assertTrue(result.skipped().get(0).message().contains("CSV with title and URL columns (.csv, .tsv)"));
+        assertTrue(result.skipped().get(0).message().contains("CSV or TSV with title and URL columns (.csv, .tsv)"));
     }
 
     @Test

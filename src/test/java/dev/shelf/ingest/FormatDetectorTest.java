@@ -96,7 +96,7 @@ class FormatDetectorTest {
         IngestWarning refused = result.skipped().get(0);
         assertEquals(page, refused.file());
         assertEquals("is in no supported format; Shelf reads Markdown (.md, .markdown), plain-text outline (.txt, .text),"
-                + " Netscape bookmark HTML (.html, .htm), CSV with title and URL columns (.csv, .tsv), OPML (.opml, .xml),"
+                + " Netscape bookmark HTML (.html, .htm), CSV or TSV with title and URL columns (.csv, .tsv), OPML (.opml, .xml),"
                 + " BibTeX (.bib, .bibtex)", refused.message());
         assertEquals(3 + 3 + 3 + 4 + 1, result.resources().size(), result.resources()::toString);
     }

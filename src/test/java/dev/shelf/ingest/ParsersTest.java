@@ -3,6 +3,7 @@ package dev.shelf.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shelf.ingest.markdown.MarkdownParser;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

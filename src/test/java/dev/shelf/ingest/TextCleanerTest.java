@@ -1,13 +1,10 @@
 package dev.shelf.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Titles, headings, facts, placeholders and weights, from hand-written text. */
+/** Titles, headings, prose and weights, from hand-written text. */
 class TextCleanerTest {
 
     @Test
@@ -27,31 +24,9 @@ class TextCleanerTest {
     }
 
     @Test
-    void trailing_durations_and_dates_of_a_link_text_are_split_off_as_facts() {
-        TextCleaner.TitleFacts video = TextCleaner.facts("Optimize Your AI Models (11:42) (28 Sep 2024)");
-        assertEquals("Optimize Your AI Models", video.title());
-        assertEquals(Map.of("Duration", "11:42", "Date", "28 Sep 2024"), video.facts());
-
-        assertEquals(new TextCleaner.TitleFacts("Intro to GGUF", Map.of("Duration", "1hr")),
-                TextCleaner.facts("Intro to GGUF (1hr)"));
-        assertEquals(new TextCleaner.TitleFacts("(11:42)", Map.of()), TextCleaner.facts("(11:42)"),
-                "a fact that is the whole text is the title");
-    }
-
-    @Test
     void prose_only_collapses_whitespace() {
         assertEquals("a **b** c", TextCleaner.prose(" a \n\t**b**   c "));
         assertEquals("", TextCleaner.prose(null));
-    }
-
-    @Test
-    void link_texts_that_say_nothing_about_their_target_are_placeholders() {
-        assertTrue(TextCleaner.isPlaceholder("🔗"));
-        assertTrue(TextCleaner.isPlaceholder("Open In Colab"));
-        assertTrue(TextCleaner.isPlaceholder("**Article**"));
-        assertTrue(TextCleaner.isPlaceholder(""));
-        assertFalse(TextCleaner.isPlaceholder("Attention Is All You Need"));
-        assertFalse(TextCleaner.isPlaceholder("Paper 1"));
     }
 
     @Test

@@ -153,7 +153,10 @@ class SourceRoutesIT {
         assertError(server.send(server.request("/api/sources/big.md").header("X-Requested-With", "shelf")
                 .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))), 413, "too_large");
 
-        assertError(server.put("list.pdf", good), 415, "unsupported_format");
+        String refusal = assertError(server.put("list.pdf", good), 415, "unsupported_format").path("message").asText();
+        for (String format : List.of("Markdown", "plain-text outline", "bookmark HTML", "CSV or TSV", "OPML", "BibTeX")) {
+            assertTrue(refusal.contains(format), refusal);
+        }
         assertError(server.put("binary.md", new byte[] {0, 1, 2, 3, (byte) 0xff}), 415, "unsupported_format");
         assertError(server.put("empty.md", new byte[0]), 415, "unsupported_format");
 

@@ -1,5 +1,7 @@
-package dev.shelf.ingest;
+package dev.shelf.ingest.markdown;
 
+import dev.shelf.ingest.EntryCollector;
+import dev.shelf.ingest.ParsedList;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;

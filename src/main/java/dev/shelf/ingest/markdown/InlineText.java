@@ -1,5 +1,6 @@
-package dev.shelf.ingest;
+package dev.shelf.ingest.markdown;
 
+import dev.shelf.ingest.TextCleaner;
 import java.text.BreakIterator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,4 +1,6 @@
-package dev.shelf.ingest;
+package dev.shelf.ingest.markdown;
+
+import dev.shelf.ingest.TextCleaner;
 
 /**
  * The rule that decides what running text (a paragraph, or the first paragraph of a list item) is, by how much it

@@ -1,4 +1,4 @@
-package dev.shelf.index;
+package dev.shelf.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -17,5 +17,12 @@ class HtmlTextTest {
     void text_without_markup_characters_and_slashes_come_back_unchanged() {
         assertEquals("LoRA / QLoRA: fine-tune on one GPU", HtmlText.escape("LoRA / QLoRA: fine-tune on one GPU"));
         assertEquals("", HtmlText.escape(""));
+    }
+
+    @Test
+    void unescaping_gives_back_the_escaped_text_even_when_it_was_an_entity_itself() {
+        for (String text : new String[] {"<b> & \"x\" 'y'", "&lt; is how HTML writes <", "&amp;#39;", "plain"}) {
+            assertEquals(text, HtmlText.unescape(HtmlText.escape(text)));
+        }
     }
 }

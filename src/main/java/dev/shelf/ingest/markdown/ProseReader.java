@@ -1,5 +1,8 @@
-package dev.shelf.ingest;
+package dev.shelf.ingest.markdown;
 
+import dev.shelf.ingest.EntryCollector;
+import dev.shelf.ingest.Kind;
+import dev.shelf.ingest.TextCleaner;
 import java.util.List;
 import java.util.Map;
 import org.commonmark.node.Paragraph;
@@ -66,7 +69,7 @@ final class ProseReader {
                     // The link is all the text there is: it has a title but no description.
                     sentence = "";
                 }
-                TextCleaner.TitleFacts facts = TextCleaner.facts(title);
+                LinkText.TitleFacts facts = LinkText.facts(title);
                 out.link(facts.title(), List.of(url.get()), sentence, sections.path(listPath), line, facts.facts());
                 any = true;
             }
@@ -78,7 +81,7 @@ final class ProseReader {
         if (ref.label() != null) {
             return ref.label();
         }
-        if (!TextCleaner.isPlaceholder(ref.text())) {
+        if (!LinkText.isPlaceholder(ref.text())) {
             return ref.text();
         }
         String besides = inline.textWithoutLinks();

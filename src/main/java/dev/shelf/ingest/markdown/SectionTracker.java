@@ -1,5 +1,8 @@
-package dev.shelf.ingest;
+package dev.shelf.ingest.markdown;
 
+import dev.shelf.ingest.EntryCollector;
+import dev.shelf.ingest.Kind;
+import dev.shelf.ingest.TextCleaner;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -179,7 +182,7 @@ final class SectionTracker {
         for (InlineText.LinkRef ref : inline.links()) {
             if (!ref.imageOnly()) {
                 out.canonical(ref.destination(), line).ifPresent(urls::add);
-                if (linkTitle == null && !TextCleaner.isPlaceholder(ref.text())) {
+                if (linkTitle == null && !LinkText.isPlaceholder(ref.text())) {
                     linkTitle = ref.text();
                 }
             }

@@ -1,5 +1,7 @@
-package dev.shelf.ingest;
+package dev.shelf.ingest.markdown;
 
+import dev.shelf.ingest.EntryCollector;
+import dev.shelf.ingest.ParsedList;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,7 @@ import org.commonmark.parser.Parser;
  * that would hide the rest of the list is read as text), each repair reported as a warning at its line; then
  * {@link BlockWalker} reads the blocks into entries. NOTE: instances are thread-safe; each parse walks its own state.
  */
-final class MarkdownParser {
+public final class MarkdownParser {
 
     /** Unclosed HTML blocks and code fences repaired per file: each repair parses the file again. */
     private static final int MAX_UNCLOSED_REPAIRS = 5;
@@ -29,7 +31,7 @@ final class MarkdownParser {
                 .build();
     }
 
-    ParsedList parse(Path file, String text) {
+    public ParsedList parse(Path file, String text) {
         String[] lines = text.split("\\r?\\n|\\r", -1);
         List<MarkdownGuard.Note> notes = new ArrayList<>();
         MarkdownGuard.limitNesting(lines, BlockWalker.MAX_DEPTH, notes);

@@ -1,6 +1,10 @@
-package dev.shelf.index;
+package dev.shelf.text;
 
-/** HTML escaping of snippet text, shared by the highlighter and the search layer's plain snippets. */
+/**
+ * The one HTML escaping of Shelf's text: the index's highlighter and the search's plain snippets make every snippet
+ * with {@link #escape}, the topic map's SVG labels are escaped with it too, and a reader that shows a snippet as plain
+ * text undoes it with {@link #unescape}. The browser's {@code snippet.js} undoes the same five entities.
+ */
 public final class HtmlText {
 
     private HtmlText() {
@@ -32,6 +36,13 @@ public final class HtmlText {
             }
         }
         return out.toString();
+    }
+
+    /** The text that {@link #escape} was given back from what it returned. */
+    public static String unescape(String html) {
+        // "&amp;" last, so that an escaped entity ("&amp;lt;") comes back as the entity's text, not as "<".
+        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&amp;", "&");
     }
 
     private static boolean needsEscape(char c) {

@@ -1,4 +1,4 @@
-package dev.shelf.ingest;
+package dev.shelf.ingest.markdown;
 
 import java.util.List;
 import java.util.Locale;

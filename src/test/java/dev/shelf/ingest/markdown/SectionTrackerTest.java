@@ -1,10 +1,13 @@
-package dev.shelf.ingest;
+package dev.shelf.ingest.markdown;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shelf.ingest.Entry;
+import dev.shelf.ingest.EntryCollector;
+import dev.shelf.ingest.Kind;
 import java.util.List;
 import java.util.Map;
 import org.commonmark.node.Heading;

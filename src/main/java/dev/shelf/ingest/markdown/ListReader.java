@@ -1,5 +1,8 @@
-package dev.shelf.ingest;
+package dev.shelf.ingest.markdown;
 
+import dev.shelf.ingest.EntryCollector;
+import dev.shelf.ingest.Kind;
+import dev.shelf.ingest.TextCleaner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package dev.shelf.ingest;
+package dev.shelf.ingest.markdown;
 
+import dev.shelf.ingest.TextCleaner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

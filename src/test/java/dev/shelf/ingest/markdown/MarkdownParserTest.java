@@ -1,7 +1,9 @@
-package dev.shelf.ingest;
+package dev.shelf.ingest.markdown;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.shelf.ingest.Entry;
+import dev.shelf.ingest.ParsedList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
-package dev.shelf.ingest;
+package dev.shelf.ingest.markdown;
 
-import static dev.shelf.ingest.MarkdownFixture.inline;
+import static dev.shelf.ingest.markdown.MarkdownFixture.inline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

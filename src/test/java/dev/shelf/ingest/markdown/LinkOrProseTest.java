@@ -1,9 +1,10 @@
-package dev.shelf.ingest;
+package dev.shelf.ingest.markdown;
 
-import static dev.shelf.ingest.MarkdownFixture.inline;
+import static dev.shelf.ingest.markdown.MarkdownFixture.inline;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shelf.ingest.TextCleaner;
 import org.junit.jupiter.api.Test;
 
 /** The link-or-prose rule and the label rule at their thresholds. */

@@ -1,5 +1,8 @@
-package dev.shelf.ingest;
+package dev.shelf.ingest.markdown;
 
+import dev.shelf.ingest.EntryCollector;
+import dev.shelf.ingest.Kind;
+import dev.shelf.ingest.TextCleaner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,7 +124,7 @@ final class TableReader {
         addRowEntry(title, links, inline, describe(cells, header, title.column()), header, section, line);
         for (RowLink link : inline) {
             String anchor = TextCleaner.title(link.ref().text());
-            String linkTitle = TextCleaner.isPlaceholder(anchor)
+            String linkTitle = LinkText.isPlaceholder(anchor)
                     ? TextCleaner.title(title.text()) + " (" + anchor + ")" : anchor;
             String sentence = cells.get(header.descriptionColumn()).sentenceAround(link.ref());
             out.link(linkTitle, List.of(link.url()), sentence, section, line, Map.of());
@@ -164,7 +167,7 @@ final class TableReader {
     /** The text of the first column's first link that says something, or null. */
     private static Title linkTitle(List<RowLink> links) {
         for (RowLink link : links) {
-            if (link.column() == 0 && !link.ref().imageOnly() && !TextCleaner.isPlaceholder(link.ref().text())) {
+            if (link.column() == 0 && !link.ref().imageOnly() && !LinkText.isPlaceholder(link.ref().text())) {
                 return new Title(link.ref().text(), 0);
             }
         }
@@ -175,7 +178,7 @@ final class TableReader {
     private static Title textTitle(List<InlineText> cells, TableHeader header) {
         for (int i = 0; i < cells.size(); i++) {
             String text = TextCleaner.title(cells.get(i).textWithoutLinks());
-            if (i != header.descriptionColumn() && !text.isEmpty() && !TextCleaner.isPlaceholder(text)) {
+            if (i != header.descriptionColumn() && !text.isEmpty() && !LinkText.isPlaceholder(text)) {
                 return new Title(text, i);
             }
         }
@@ -193,7 +196,7 @@ final class TableReader {
         Map<String, String> metadata = new LinkedHashMap<>();
         for (int i = 0; i < cells.size(); i++) {
             String text = TextCleaner.prose(cells.get(i).textWithoutLinks());
-            boolean linkOnly = text.isEmpty() || TextCleaner.isPlaceholder(text);
+            boolean linkOnly = text.isEmpty() || LinkText.isPlaceholder(text);
             if (i == titleColumn || i == descriptionColumn || linkOnly) {
                 continue;
             }

@@ -1,4 +1,4 @@
-package dev.shelf.ingest;
+package dev.shelf.ingest.markdown;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,7 +1,10 @@
-package dev.shelf.ingest;
+package dev.shelf.ingest.markdown;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.shelf.ingest.Entry;
+import dev.shelf.ingest.EntryCollector;
+import dev.shelf.ingest.Kind;
 import java.util.List;
 import java.util.Map;
 import org.commonmark.ext.gfm.tables.TableBlock;
