@@ -25,9 +25,12 @@ public final class Main implements Runnable {
 
     /** The configured command line, shared by {@link #main} and tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+        CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(Main::reportBadArguments)
                 .setExecutionExceptionHandler(Main::reportFailure);
+        // Started by the launcher, the default paths are the installation's, whatever the current folder.
+        ShelfHome.fromSystemProperty().ifPresent(commandLine::setDefaultValueProvider);
+        return commandLine;
     }
 
     /**

@@ -65,6 +65,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Logging.speedHint().ifPresent(out::println);
         CompletableFuture<Void> analyzer = CompletableFuture.runAsync(ShelfAnalyzer::prepare);
         // The models load while the server starts listening and opens the index; a search waits for the ones it needs.
         Encoders encoders = workspace.modelLoader().loadInBackground();

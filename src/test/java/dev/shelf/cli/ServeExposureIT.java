@@ -7,25 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shelf.bench.ShelfProcess;
 import dev.shelf.search.BundledIndex;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,49 +28,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServeExposureIT {
 
-    private static final Pattern SERVING = Pattern.compile("Shelf is serving http://(.+):(\\d+)/");
-
     @TempDir
     Path scratch;
 
-    /** A started server, with what it printed up to the line that gives its address. */
-    private record Served(Process process, List<String> output, int port) {
-    }
-
-    private Served serve(String... extra) throws IOException {
+    private ServingProcess serve(String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--index",
                 BundledIndex.get().root().toString()));
         args.addAll(List.of(extra));
-        Process process = ShelfProcess.of(scratch, args.toArray(String[]::new)).redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        List<String> lines = new ArrayList<>();
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            lines.add(line);
-            Matcher serving = SERVING.matcher(line);
-            if (serving.find()) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        out.lines().forEach(l -> { });
-                    } catch (UncheckedIOException closed) {
-                        // the process was stopped and its output closed under the reader
-                    }
-                });
-                drain.setDaemon(true);
-                drain.start();
-                return new Served(process, lines, Integer.parseInt(serving.group(2)));
-            }
-        }
-        throw new AssertionError("serve stopped without serving: " + lines);
-    }
-
-    private static void stop(Served served) throws InterruptedException {
-        served.process().destroy();
-        assertTrue(served.process().waitFor(20, TimeUnit.SECONDS), "serve stops on SIGTERM");
+        return ServingProcess.start(ShelfProcess.of(scratch, args.toArray(String[]::new)));
     }
 
     @Test
     void by_default_the_server_binds_loopback_only_and_warns_of_nothing() throws Exception {
-        Served served = serve();
+        ServingProcess served = serve();
         try {
             assertTrue(served.output().stream().noneMatch(l -> l.contains("no authentication")), served.output()::toString);
             try (Socket loopback = new Socket()) {
@@ -92,20 +55,20 @@ class ServeExposureIT {
                 }, "not reachable on " + external.get());
             }
         } finally {
-            stop(served);
+            served.stop();
         }
     }
 
     @Test
     void any_other_host_is_served_with_a_warning_that_the_api_has_no_authentication() throws Exception {
-        Served served = serve("--host", "0.0.0.0");
+        ServingProcess served = serve("--host", "0.0.0.0");
         try {
             String warning = served.output().stream().filter(l -> l.startsWith("warning: serving on 0.0.0.0"))
                     .findFirst().orElse(null);
             assertNotNull(warning, served.output()::toString);
             assertTrue(warning.contains("no authentication"), warning);
         } finally {
-            stop(served);
+            served.stop();
         }
     }
 
