@@ -4,13 +4,10 @@ import dev.shelf.embed.Encoder;
 import dev.shelf.embed.Encoders;
 import dev.shelf.index.BuildInfo;
 import dev.shelf.index.ChunkIndex;
-import dev.shelf.ingest.Mention;
 import dev.shelf.ingest.Resource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,10 +45,8 @@ public final class SearchService {
     private final Executor encodes;
     private final Map<String, QueryVectorCache> queryVectors = new HashMap<>();
     private final Map<String, List<String>> idsByTitle = new HashMap<>();
-    private final Map<String, Set<String>> sectionsById = new HashMap<>();
     /** Each resource's list ids, worked out once: counting the facets of every search from mentions cost more. */
     private final Map<String, List<String>> listsById = new HashMap<>();
-    private final Map<String, Set<String>> conceptLinks;
 
     /**
      * A service over the index with the given models (those the build has a vector field for are used; the primary
@@ -72,21 +67,8 @@ public final class SearchService {
         }
         for (Resource r : index.resources()) {
             idsByTitle.computeIfAbsent(TitlePromotion.key(r.title()), key -> new ArrayList<>()).add(r.id());
-            sectionsById.put(r.id(), sections(r));
             listsById.put(r.id(), r.listIds());
         }
-        conceptLinks = settings.conceptLift() > 0 ? ConceptLinks.links(index.resources()) : Map.of();
-    }
-
-    /** The sections a resource is listed in: list id and heading path of each mention under a heading. */
-    private static Set<String> sections(Resource r) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (Mention m : r.sources()) {
-            if (!m.section().isEmpty()) {
-                keys.add(m.id() + "\u0000" + String.join("\u0000", m.section()));
-            }
-        }
-        return keys;
     }
 
     /** A service with one model, encoding on the caller's thread. */
@@ -165,8 +147,8 @@ public final class SearchService {
     }
 
     /**
-     * The rankings fused; in hybrid mode, lifted by the lists' structure (sections, how many lists agree, concept
-     * entries) and with an exact title first. A single-retriever mode keeps its retriever's own order and scores.
+     * The rankings fused; in hybrid mode, with an exact title first. A single-retriever mode keeps its retriever's own
+     * order and scores.
      */
     private List<Fused> rank(String query, List<Ranking> rankings, Map<String, Double> weights, SearchRequest request) {
         if (rankings.size() == 1 && request.mode() != SearchMode.HYBRID) {
@@ -174,12 +156,6 @@ public final class SearchService {
         }
         boolean hybrid = request.mode() == SearchMode.HYBRID;
         List<Fused> fused = settings.fusion().fuse(inputs(rankings, weights));
-        fused = SectionLift.lift(fused, id -> sectionsById.getOrDefault(id, Set.of()),
-                hybrid ? settings.sectionLift() : 0);
-        fused = ListVotes.lift(fused, id -> listsById.getOrDefault(id, List.of()).size(),
-                hybrid ? settings.listVotes() : 0);
-        fused = ConceptLinks.lift(fused, id -> conceptLinks.getOrDefault(id, Set.of()),
-                hybrid ? settings.conceptLift() : 0);
         return TitlePromotion.promote(fused, hybrid ? exactTitles(query, request.sources()) : List.of());
     }
 
