@@ -10,8 +10,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * How hybrid mode fuses ({@code --fusion}, {@code --weight}, {@code --query-aware}, {@code --question-model},
- * {@code --more-like}) and which of the lists' signals lift it ({@code --section-lift}, {@code --list-votes},
- * {@code --concept-lift}), defaulting to {@link SearchSettings#DEFAULT}.
+ * {@code --more-like}), defaulting to {@link SearchSettings#DEFAULT}.
  */
 final class RankingOptions {
 
@@ -46,33 +45,7 @@ final class RankingOptions {
                     + " resources fused in, half the weight, X left out (default: ${DEFAULT-VALUE}).")
     private boolean moreLike = SearchSettings.DEFAULT.moreLike();
 
-    private double sectionLift = SearchSettings.DEFAULT.sectionLift();
-
-    @Option(names = "--section-lift", paramLabel = "A",
-            description = "How much a result gains of the best other match under its heading, 0..1 (default: "
-                    + "0, off: it did not win on the held-out half of the tuning set).")
-    void sectionLift(double value) {
-        sectionLift = fraction("--section-lift", value);
-    }
-
-    private double listVotes = SearchSettings.DEFAULT.listVotes();
-
-    @Option(names = "--list-votes", paramLabel = "B",
-            description = "How much a result gains per further reading list that mentions it, 0..1 (default: 0, off).")
-    void listVotes(double value) {
-        listVotes = fraction("--list-votes", value);
-    }
-
-    private double conceptLift = SearchSettings.DEFAULT.conceptLift();
-
-    @Option(names = "--concept-lift", paramLabel = "G",
-            description = "How much a result gains of a matching concept entry whose term its title holds, 0..1"
-                    + " (default: 0, off).")
-    void conceptLift(double value) {
-        conceptLift = fraction("--concept-lift", value);
-    }
-
-    /** A share or gain given on the command line: 0 to 1, or a usage error naming the option. */
+    /** A share given on the command line: 0 to 1, or a usage error naming the option. */
     private double fraction(String option, double value) {
         if (!(value >= 0 && value <= 1)) {
             throw new ParameterException(command.commandLine(), option + " must be between 0 and 1, got " + value);
@@ -84,8 +57,6 @@ final class RankingOptions {
     SearchSettings settings() {
         return SearchSettings.DEFAULT.withFusion(fusion).withSemanticWeight(weight).withQueryAware(queryAware)
                 .withQuestionModel(questionModel.strip().equalsIgnoreCase("none") ? "" : questionModel.strip())
-                .withMoreLike(moreLike)
-                .withSectionLift(sectionLift).withListVotes(listVotes)
-                .withConceptLift(conceptLift);
+                .withMoreLike(moreLike);
     }
 }

@@ -21,67 +21,75 @@ public enum Fusion {
     /** The RRF constant of the original paper (Cormack et al. 2009), which damps the head of each list. */
     public static final int RRF_K = 60;
 
-    /** A ranking with the weight its scores carry in fusion. */
-    public record Input(Ranking ranking, double weight) {
-    }
-
-    /** The inputs fused by this method, best first. */
-    public List<Fused> fuse(List<Input> inputs) {
+    /**
+     * The rankings fused by this method, best first.
+     *
+     * @param weights each ranking's weight, by its retriever's name
+     */
+    public List<Fused> fuse(List<Ranking> rankings, Map<String, Double> weights) {
         return switch (this) {
-            case RRF -> reciprocalRank(inputs, RRF_K);
-            case WEIGHTED -> weightedMinMax(inputs);
+            case RRF -> reciprocalRank(rankings, weights, RRF_K);
+            case WEIGHTED -> weightedMinMax(rankings, weights);
         };
     }
 
     /** Reciprocal rank fusion with constant {@code k}: each list adds {@code weight / (k + rank)}. */
-    public static List<Fused> reciprocalRank(List<Input> inputs, int k) {
-        return combine(inputs, (input, entry, rank) -> inputs.get(input).weight() / (k + rank));
+    public static List<Fused> reciprocalRank(List<Ranking> rankings, Map<String, Double> weights, int k) {
+        double[] w = weightsOf(rankings, weights);
+        return combine(rankings, (list, entry, rank) -> w[list] / (k + rank));
     }
 
     /** Weighted sum of min-max normalized scores. */
-    public static List<Fused> weightedMinMax(List<Input> inputs) {
-        double[] mins = new double[inputs.size()];
-        double[] maxs = new double[inputs.size()];
-        for (int i = 0; i < inputs.size(); i++) {
+    public static List<Fused> weightedMinMax(List<Ranking> rankings, Map<String, Double> weights) {
+        double[] w = weightsOf(rankings, weights);
+        double[] mins = new double[rankings.size()];
+        double[] maxs = new double[rankings.size()];
+        for (int i = 0; i < rankings.size(); i++) {
             mins[i] = Double.POSITIVE_INFINITY;
             maxs[i] = Double.NEGATIVE_INFINITY;
-            for (RankedResource e : inputs.get(i).ranking().entries()) {
+            for (Ranking.Entry e : rankings.get(i).entries()) {
                 mins[i] = Math.min(mins[i], e.score());
                 maxs[i] = Math.max(maxs[i], e.score());
             }
         }
-        return combine(inputs, (input, entry, rank) -> {
-            double normalized = maxs[input] > mins[input]
-                    ? (entry.score() - mins[input]) / (maxs[input] - mins[input]) : 1.0;
-            return inputs.get(input).weight() * normalized;
+        return combine(rankings, (list, entry, rank) -> {
+            double normalized = maxs[list] > mins[list]
+                    ? (entry.score() - mins[list]) / (maxs[list] - mins[list]) : 1.0;
+            return w[list] * normalized;
         });
     }
 
     /** One ranking as it is: its own scores, its own order (single-retriever modes). */
     public static List<Fused> single(Ranking ranking) {
-        return combine(List.of(new Input(ranking, 1)), (input, entry, rank) -> entry.score());
+        return combine(List.of(ranking), (list, entry, rank) -> entry.score());
     }
 
-    /**
-     * What one list adds to a resource's fused score; the list is given by its position among the inputs (a record
-     * input as a map key would hash its whole ranking on every lookup).
-     */
+    /** Each ranking's weight, in the rankings' order; every ranking must have one. */
+    private static double[] weightsOf(List<Ranking> rankings, Map<String, Double> weights) {
+        double[] w = new double[rankings.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = weights.get(rankings.get(i).retriever());
+        }
+        return w;
+    }
+
+    /** What one list, given by its position among the rankings, adds to a resource's fused score. */
     private interface Contribution {
-        double of(int input, RankedResource entry, int rank);
+        double of(int list, Ranking.Entry entry, int rank);
     }
 
-    private static List<Fused> combine(List<Input> inputs, Contribution contribution) {
-        int most = inputs.stream().mapToInt(input -> input.ranking().entries().size()).sum();
+    private static List<Fused> combine(List<Ranking> rankings, Contribution contribution) {
+        int most = rankings.stream().mapToInt(ranking -> ranking.entries().size()).sum();
         Map<String, Double> scores = LinkedHashMap.newLinkedHashMap(most);
         Map<String, Map<String, RankScore>> ranks = LinkedHashMap.newLinkedHashMap(most);
-        for (int n = 0; n < inputs.size(); n++) {
-            Input input = inputs.get(n);
-            List<RankedResource> entries = input.ranking().entries();
+        for (int n = 0; n < rankings.size(); n++) {
+            Ranking ranking = rankings.get(n);
+            List<Ranking.Entry> entries = ranking.entries();
             for (int i = 0; i < entries.size(); i++) {
-                RankedResource entry = entries.get(i);
+                Ranking.Entry entry = entries.get(i);
                 scores.merge(entry.id(), contribution.of(n, entry, i + 1), Double::sum);
-                ranks.computeIfAbsent(entry.id(), id -> LinkedHashMap.newLinkedHashMap(inputs.size()))
-                        .put(input.ranking().retriever(), new RankScore(i + 1, entry.score()));
+                ranks.computeIfAbsent(entry.id(), id -> LinkedHashMap.newLinkedHashMap(rankings.size()))
+                        .put(ranking.retriever(), new RankScore(i + 1, entry.score()));
             }
         }
         List<Fused> fused = new ArrayList<>(scores.size());

@@ -1,5 +1,6 @@
 package dev.shelf.search;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.stream.Collectors;
  * A query that asks for resources like a named one ("more like X", "something like X", "other datasets like X",
  * "similar to X", "alternatives to X"): the name X, and whether a resource's title is that name. Such a query also
  * fuses X's related lists, for the resources that match its words are X itself and whatever else bears X's name, where
- * the reader wants X's neighbours. Pure functions.
+ * the reader wants X's neighbours: the expand step ({@link Expansion}) adds X's related lists and leaves X out. Pure
+ * functions.
  */
 final class MoreLike {
 
@@ -80,15 +82,43 @@ final class MoreLike {
     }
 
     /**
-     * The weights when X's related lists join the query's own: the query's lists keep their proportions in half the
-     * weight, and the related lists share the other half equally.
+     * The expand step's answer: what a request for resources like X adds to the query's own lists.
+     *
+     * @param name X as the query names it, whose words the snippets mark
+     * @param subject the resource X stands for
+     * @param rankings X's related lists, each named {@link #LIST_PREFIX} and its retriever
+     * @param weights the related lists' weights: {@link #RELATED_SHARE} shared equally
+     * @param leftOut the ids left out of every list: X and its duplicates (same URL or same title)
      */
-    static Map<String, Double> weights(Map<String, Double> queryWeights, List<String> relatedLists) {
-        double own = queryWeights.values().stream().mapToDouble(Double::doubleValue).sum();
-        Map<String, Double> weights = new LinkedHashMap<>();
-        queryWeights.forEach((list, w) -> weights.put(list, own > 0 ? (1 - RELATED_SHARE) * w / own : 0));
-        relatedLists.forEach(list -> weights.put(list, RELATED_SHARE / relatedLists.size()));
-        return weights;
+    record Expansion(String name, SearchResponse.Like subject, List<Ranking> rankings, Map<String, Double> weights,
+                     Set<String> leftOut) {
+
+        /** An expansion whose related lists share {@link #RELATED_SHARE} of the weight equally. */
+        static Expansion of(String name, SearchResponse.Like subject, List<Ranking> rankings, Set<String> leftOut) {
+            Map<String, Double> weights = new LinkedHashMap<>();
+            rankings.forEach(r -> weights.put(r.retriever(), RELATED_SHARE / rankings.size()));
+            return new Expansion(name, subject, rankings, weights, leftOut);
+        }
+
+        /** The query's own lists without the ids left out, then the related lists. */
+        List<Ranking> joinRankings(List<Ranking> own) {
+            List<Ranking> joined = new ArrayList<>(own.size() + rankings.size());
+            own.forEach(r -> joined.add(r.filter(id -> !leftOut.contains(id))));
+            joined.addAll(rankings);
+            return joined;
+        }
+
+        /**
+         * The query's own weights keeping their proportions in what the related lists leave, then the related lists'
+         * weights.
+         */
+        Map<String, Double> joinWeights(Map<String, Double> own) {
+            double sum = own.values().stream().mapToDouble(Double::doubleValue).sum();
+            Map<String, Double> joined = new LinkedHashMap<>();
+            own.forEach((list, w) -> joined.put(list, sum > 0 ? (1 - RELATED_SHARE) * w / sum : 0));
+            joined.putAll(weights);
+            return joined;
+        }
     }
 
     private static Set<String> words(String text) {

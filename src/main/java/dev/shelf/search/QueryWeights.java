@@ -55,7 +55,7 @@ final class QueryWeights {
         if (aware && lists > 1 && models.contains(questionModel) && isLongQuestion(query)) {
             double other = (1 - QUESTION_MODEL_SHARE) / (lists - 1);
             if (lexical) {
-                weights.put(SearchService.LEXICAL, other);
+                weights.put(Retrieval.LEXICAL, other);
             }
             for (String model : models) {
                 weights.put(model, model.equals(questionModel) ? QUESTION_MODEL_SHARE : other);
@@ -67,7 +67,7 @@ final class QueryWeights {
             share = 1 - CHINESE_LEXICAL_SHARE;
         }
         if (lexical) {
-            weights.put(SearchService.LEXICAL, 1 - share);
+            weights.put(Retrieval.LEXICAL, 1 - share);
         }
         for (String model : models) {
             weights.put(model, share / models.size());

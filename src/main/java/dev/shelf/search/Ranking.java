@@ -14,7 +14,17 @@ import java.util.function.Predicate;
  * @param retriever the retriever's name ({@code lexical}, {@code semantic}), which explain data is keyed by
  * @param entries the ranked resources, each id once
  */
-public record Ranking(String retriever, List<RankedResource> entries) {
+public record Ranking(String retriever, List<Ranking.Entry> entries) {
+
+    /**
+     * One resource in the ranking.
+     *
+     * @param id the resource id
+     * @param score the retriever's score (BM25, or cosine similarity)
+     * @param passage the ordinal of the passage that earned it (its best), whose text becomes the snippet
+     */
+    public record Entry(String id, double score, int passage) {
+    }
 
     public Ranking {
         entries = List.copyOf(entries);
@@ -25,12 +35,12 @@ public record Ranking(String retriever, List<RankedResource> entries) {
      * passage's score and text; at most {@code limit} resources. The passages must come best first.
      */
     public static Ranking ofBestPassages(String retriever, List<ChunkHit> passages, int limit) {
-        Map<String, RankedResource> best = LinkedHashMap.newLinkedHashMap(Math.min(limit, passages.size()));
+        Map<String, Entry> best = LinkedHashMap.newLinkedHashMap(Math.min(limit, passages.size()));
         for (ChunkHit p : passages) {
             if (best.size() == limit) {
                 break;
             }
-            best.putIfAbsent(p.resourceId(), new RankedResource(p.resourceId(), p.score(), p.ordinal()));
+            best.putIfAbsent(p.resourceId(), new Entry(p.resourceId(), p.score(), p.ordinal()));
         }
         return new Ranking(retriever, new ArrayList<>(best.values()));
     }
@@ -44,7 +54,7 @@ public record Ranking(String retriever, List<RankedResource> entries) {
         for (Ranking ranking : rankings) {
             RankScore rank = resource.rank(ranking.retriever());
             if (rank != null && rank.rank() <= ranking.entries().size()) {
-                RankedResource entry = ranking.entries().get(rank.rank() - 1);
+                Entry entry = ranking.entries().get(rank.rank() - 1);
                 if (entry.id().equals(resource.id())) {
                     return OptionalInt.of(entry.passage());
                 }

@@ -34,7 +34,30 @@ public record SearchResult(String id, String title, String url, List<String> lin
      */
     static SearchResult of(Resource r, String snippet, Fused fused, String primaryModel, Map<String, Double> weights) {
         return new SearchResult(r.id(), r.title(), r.url(), r.links(), r.description(), snippet, r.kind(), r.section(),
-                r.sources(), r.metadata(), fused.score(), fused.rank(SearchService.LEXICAL), fused.rank(primaryModel),
+                r.sources(), r.metadata(), fused.score(), fused.rank(Retrieval.LEXICAL), fused.rank(primaryModel),
                 ListScore.of(fused, weights));
+    }
+
+    /**
+     * What one ranked list said of a result, for "Why this result": the list (lexical, or a model), the weight it had
+     * in this query's fusion, and where it ranked the result with what score (both null when it did not find it).
+     *
+     * @param list {@code lexical} or a model id
+     * @param weight its fusion weight for this query
+     * @param rank 1-based rank, or null
+     * @param score BM25 or cosine similarity, or null
+     */
+    @JsonPropertyOrder({"list", "weight", "rank", "score"})
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ListScore(String list, double weight, Integer rank, Double score) {
+
+        /** What each weighted list said of the fused resource, in the lists' order. */
+        static List<ListScore> of(Fused fused, Map<String, Double> weights) {
+            return weights.entrySet().stream().map(w -> {
+                RankScore rank = fused.rank(w.getKey());
+                return new ListScore(w.getKey(), w.getValue(), rank == null ? null : rank.rank(),
+                        rank == null ? null : rank.score());
+            }).toList();
+        }
     }
 }

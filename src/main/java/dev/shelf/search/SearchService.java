@@ -4,54 +4,37 @@ import dev.shelf.embed.Encoder;
 import dev.shelf.embed.Encoders;
 import dev.shelf.index.BuildInfo;
 import dev.shelf.index.ChunkIndex;
-import dev.shelf.ingest.Mention;
 import dev.shelf.ingest.Resource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
- * The search core: retrieves passages by words and by meaning, aggregates them to resources ({@link Ranking}), fuses
- * the rankings ({@link Fusion}), promotes an exact title ({@link TitlePromotion}), and dresses the first k as results
- * with snippets ({@link Snippets}) and per-list facets; and finds related articles of a resource. The decisions live in
- * those pure functions; this class only feeds them. Rankings are deterministic (ties broken by id) and do not depend
- * on k. NOTE: thread-safe; does not own the index or the encoder, which the caller closes.
+ * The search core. A search runs six stages, each a call in {@link #search}: retrieve the query's ranked lists
+ * ({@link Retrieval}), weigh them ({@link QueryWeights}), expand a request for resources like a named one with that
+ * resource's related lists ({@link MoreLike}), fuse the lists into one ranking ({@link Fusion}), promote an exact title
+ * ({@link TitlePromotion}), and dress the first k as results with snippets ({@link Snippets}) and per-list facets. The
+ * decisions live in those classes' pure functions; this class only feeds them. It also finds related articles of a
+ * resource. Rankings are deterministic (ties broken by id) and do not depend on k. NOTE: thread-safe; does not own the
+ * index or the encoder, which the caller closes.
  */
 public final class SearchService {
 
-    /** Resources taken from each retriever before fusion. */
-    public static final int CANDIDATES = 100;
-    /** Passages fetched per wanted resource, since one resource may hold several of the best passages. */
-    private static final int PASSAGES_PER_CANDIDATE = 3;
-    private static final int PASSAGE_DEPTH = CANDIDATES * PASSAGES_PER_CANDIDATE;
-    /**
-     * Passages fetched per model list: its nearest 100 passages gave the same tuning-set nDCG@10 as 300 (0.532 against
-     * 0.531, both halves equal or better; dev set 0.764 either way) for about 0.07 ms less per model and search.
-     */
-    private static final int VECTOR_DEPTH = CANDIDATES;
-    /** The lexical list's name, as the explain data calls it; each model's list is called by the model's id. */
-    static final String LEXICAL = "lexical";
-
     private final ChunkIndex index;
-    private final List<Encoder> models;
+    private final Retrieval retrieval;
     private final String primary;
     private final SearchSettings settings;
-    private final Executor encodes;
-    private final Map<String, QueryVectorCache> queryVectors = new HashMap<>();
     private final Map<String, List<String>> idsByTitle = new HashMap<>();
-    private final Map<String, Set<String>> sectionsById = new HashMap<>();
+    private final Map<String, List<String>> idsByUrl = new HashMap<>();
     /** Each resource's list ids, worked out once: counting the facets of every search from mentions cost more. */
     private final Map<String, List<String>> listsById = new HashMap<>();
-    private final Map<String, Set<String>> conceptLinks;
 
     /**
      * A service over the index with the given models (those the build has a vector field for are used; the primary
@@ -62,31 +45,18 @@ public final class SearchService {
      */
     public SearchService(ChunkIndex index, Encoders encoders, SearchSettings settings, Executor encodes) {
         this.index = index;
-        this.models = encoders.all().stream()
-                .filter(e -> index.info().dimensionsOf(e.name()).isPresent()).toList();
+        this.retrieval = new Retrieval(index, encoders.all().stream()
+                .filter(e -> index.info().dimensionsOf(e.name()).isPresent()).toList(), settings.queryCacheSize(),
+                encodes);
         this.primary = encoders.primary().name();
         this.settings = settings;
-        this.encodes = encodes;
-        for (Encoder model : models) {
-            queryVectors.put(model.name(), new QueryVectorCache(settings.queryCacheSize()));
-        }
         for (Resource r : index.resources()) {
             idsByTitle.computeIfAbsent(TitlePromotion.key(r.title()), key -> new ArrayList<>()).add(r.id());
-            sectionsById.put(r.id(), sections(r));
+            if (r.url() != null) {
+                idsByUrl.computeIfAbsent(r.url(), url -> new ArrayList<>()).add(r.id());
+            }
             listsById.put(r.id(), r.listIds());
         }
-        conceptLinks = settings.conceptLift() > 0 ? ConceptLinks.links(index.resources()) : Map.of();
-    }
-
-    /** The sections a resource is listed in: list id and heading path of each mention under a heading. */
-    private static Set<String> sections(Resource r) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (Mention m : r.sources()) {
-            if (!m.section().isEmpty()) {
-                keys.add(m.id() + "\u0000" + String.join("\u0000", m.section()));
-            }
-        }
-        return keys;
     }
 
     /** A service with one model, encoding on the caller's thread. */
@@ -113,35 +83,50 @@ public final class SearchService {
         return index.resource(id);
     }
 
-    /**
-     * The query's results. A hybrid search for resources like a named one ("more like X", see {@link MoreLike}) also
-     * fuses the lists of X's related resources, half the weight, and leaves X itself out; X is looked for in every
-     * list, the related resources only in the lists searched.
-     */
+    /** The query's results: retrieve, weigh, expand, fuse, promote, dress. */
     public SearchResponse search(SearchRequest request) {
         StageClock clock = new StageClock();
         String query = request.query().strip();
-        List<Ranking> found = query.isEmpty() ? List.of() : retrieve(query, request.mode(), request.sources(), clock);
-        Optional<String> subject = request.mode() == SearchMode.HYBRID && settings.moreLike()
-                ? MoreLike.subject(query) : Optional.empty();
-        // Finding X and its related lists are timed as one stage: together they are what a "more like" query costs.
-        Optional<Resource> like = subject.flatMap(name -> clock.time("more like", () -> named(name)));
-        List<Ranking> related = like.map(self -> clock.time("more like",
-                () -> relatedRankings(self, request.sources(), MoreLike.LIST_PREFIX))).orElse(List.of());
-        List<Ranking> rankings = new ArrayList<>(found.size() + related.size());
-        found.forEach(r -> rankings.add(like.map(self -> r.filter(id -> !isDuplicate(self, id))).orElse(r)));
-        rankings.addAll(related);
-        Map<String, Double> weights = like.isEmpty() ? weights(query, found)
-                : MoreLike.weights(weights(query, found), related.stream().map(Ranking::retriever).toList());
-        List<Fused> ranked = clock.time("fusion", () -> rank(query, rankings, weights, request));
+        List<Ranking> found = query.isEmpty() ? List.of()
+                : retrieval.lists(query, request.mode(), request.sources(), clock);
+        Map<String, Double> ownWeights = weigh(query, found);
+        Optional<MoreLike.Expansion> like = expand(query, request, clock);
+        List<Ranking> rankings = like.map(more -> more.joinRankings(found)).orElse(found);
+        Map<String, Double> weights = like.map(more -> more.joinWeights(ownWeights)).orElse(ownWeights);
+        List<Fused> ranked = clock.time("fusion",
+                () -> promote(query, request.mode(), request.sources(), fuse(rankings, weights, request.mode())));
         // A "more like X" answer marks X's name in its snippets, not the words of the request ("like", "something").
-        String marked = like.isPresent() ? subject.get() : query;
-        List<SearchResult> results = results(marked, rankings, ranked, weights, request.k(), clock);
+        String marked = like.map(MoreLike.Expansion::name).orElse(query);
+        List<SearchResult> results = dress(marked, rankings, ranked, weights, request.k(), clock);
         Map<String, Integer> facets = clock.time("facets", () -> Resource.countLists(
                 ranked.stream().map(f -> listsById.getOrDefault(f.id(), List.of())).toList()));
-        return new SearchResponse(request.query(), request.mode(), request.k(), ranked.size(), clock.elapsedMs(), results,
-                facets, like.map(r -> new SearchResponse.Like(r.id(), r.title())).orElse(null),
+        return new SearchResponse(request.query(), request.mode(), request.k(), ranked.size(), clock.elapsedMs(),
+                results, facets, like.map(MoreLike.Expansion::subject).orElse(null),
                 request.profile() ? clock.profile() : null);
+    }
+
+    /** This query's weight of each list that answered. */
+    private Map<String, Double> weigh(String query, List<Ranking> rankings) {
+        boolean lexical = rankings.stream().anyMatch(r -> r.retriever().equals(Retrieval.LEXICAL));
+        return QueryWeights.of(query, lexical, modelLists(rankings), settings.semanticWeight(), settings.queryAware(),
+                settings.questionModel());
+    }
+
+    /**
+     * For a hybrid request for resources like a named one X ({@link MoreLike}), X's related lists to fuse in, half the
+     * weight, and X and its duplicates to leave out; empty for any other request, or when no resource is X. X is
+     * looked for in every list, its related resources only in the lists searched.
+     */
+    private Optional<MoreLike.Expansion> expand(String query, SearchRequest request, StageClock clock) {
+        if (request.mode() != SearchMode.HYBRID || !settings.moreLike()) {
+            return Optional.empty();
+        }
+        // Finding X and its related lists are timed as one stage: together they are what a "more like" query costs.
+        return MoreLike.subject(query).flatMap(name -> clock.time("more like", () -> named(name).map(self -> {
+            Set<String> leftOut = duplicatesOf(self);
+            return MoreLike.Expansion.of(name, new SearchResponse.Like(self.id(), self.title()),
+                    relatedLists(self, leftOut, request.sources(), MoreLike.LIST_PREFIX), leftOut);
+        })));
     }
 
     /**
@@ -155,40 +140,40 @@ public final class SearchService {
         if (titled.size() == 1) {
             return index.resource(titled.get(0));
         }
-        List<Ranking> rankings = retrieve(name, SearchMode.HYBRID, Set.of(), new StageClock());
+        List<Ranking> rankings = retrieval.lists(name, SearchMode.HYBRID, Set.of(), new StageClock());
         Map<String, Double> weights = QueryWeights.of(name, true, modelLists(rankings), settings.semanticWeight(),
                 false, "");
-        SearchRequest find = new SearchRequest(name, SearchMode.HYBRID, 1, Set.of());
-        return rank(name, rankings, weights, find).stream().findFirst()
+        return promote(name, SearchMode.HYBRID, Set.of(), fuse(rankings, weights, SearchMode.HYBRID)).stream()
+                .findFirst()
                 .flatMap(first -> index.resource(first.id()))
                 .filter(resource -> MoreLike.names(resource.title(), name));
     }
 
-    /**
-     * The rankings fused; in hybrid mode, lifted by the lists' structure (sections, how many lists agree, concept
-     * entries) and with an exact title first. A single-retriever mode keeps its retriever's own order and scores.
-     */
-    private List<Fused> rank(String query, List<Ranking> rankings, Map<String, Double> weights, SearchRequest request) {
-        if (rankings.size() == 1 && request.mode() != SearchMode.HYBRID) {
-            return Fusion.single(rankings.get(0));
-        }
-        boolean hybrid = request.mode() == SearchMode.HYBRID;
-        List<Fused> fused = settings.fusion().fuse(inputs(rankings, weights));
-        fused = SectionLift.lift(fused, id -> sectionsById.getOrDefault(id, Set.of()),
-                hybrid ? settings.sectionLift() : 0);
-        fused = ListVotes.lift(fused, id -> listsById.getOrDefault(id, List.of()).size(),
-                hybrid ? settings.listVotes() : 0);
-        fused = ConceptLinks.lift(fused, id -> conceptLinks.getOrDefault(id, Set.of()),
-                hybrid ? settings.conceptLift() : 0);
-        return TitlePromotion.promote(fused, hybrid ? exactTitles(query, request.sources()) : List.of());
+    /** The rankings fused; a single-retriever mode keeps its retriever's own order and scores. */
+    private List<Fused> fuse(List<Ranking> rankings, Map<String, Double> weights, SearchMode mode) {
+        return rankings.size() == 1 && mode != SearchMode.HYBRID ? Fusion.single(rankings.get(0))
+                : settings.fusion().fuse(rankings, weights);
+    }
+
+    /** In hybrid mode, the resources titled exactly as the query first, among the lists searched. */
+    private List<Fused> promote(String query, SearchMode mode, Set<String> sources, List<Fused> fused) {
+        return mode == SearchMode.HYBRID ? TitlePromotion.promote(fused, exactTitles(query, sources)) : fused;
+    }
+
+    /** The resources titled exactly as the query, among the lists searched (all when empty). */
+    private List<String> exactTitles(String query, Set<String> sources) {
+        return idsByTitle.getOrDefault(TitlePromotion.key(query), List.of()).stream()
+                .filter(id -> index.resource(id).map(r -> sources.isEmpty()
+                        || r.listIds().stream().anyMatch(sources::contains)).orElse(false))
+                .toList();
     }
 
     /**
      * The first k of the ranking dressed as results, each with the passage that earned it, the words of {@code marked}
      * highlighted.
      */
-    private List<SearchResult> results(String marked, List<Ranking> rankings, List<Fused> ranked,
-                                       Map<String, Double> weights, int k, StageClock clock) {
+    private List<SearchResult> dress(String marked, List<Ranking> rankings, List<Fused> ranked,
+                                     Map<String, Double> weights, int k, StageClock clock) {
         List<Fused> shown = ranked.subList(0, Math.min(k, ranked.size()));
         Map<String, String> texts = clock.time("stored fields", () -> passageTexts(rankings, shown));
         return clock.time("snippets", () -> {
@@ -212,82 +197,9 @@ public final class SearchService {
         return texts;
     }
 
-    /**
-     * The rankings of the retrievers the mode asks, lexical first, then one per model that covers the query. Each
-     * model's encode and vector search are handed to {@code encodes} first, so that they run while the lexical list is
-     * made; the profile times each model's encode (or its cache hit) and its vector search where they ran, and
-     * "models wait" how long the search then still waited for them.
-     */
-    private List<Ranking> retrieve(String query, SearchMode mode, Set<String> sources, StageClock clock) {
-        List<Encoder> asked = mode == SearchMode.LEXICAL ? List.of() : QueryWeights.modelsFor(query, models);
-        List<CompletableFuture<ModelRanking>> semantic = new ArrayList<>(asked.size());
-        for (Encoder model : asked) {
-            semantic.add(CompletableFuture.supplyAsync(() -> modelRanking(model, query, sources), encodes));
-        }
-        List<Ranking> rankings = new ArrayList<>(1 + asked.size());
-        List<ModelRanking> done;
-        long waitBegin;
-        try {
-            if (mode != SearchMode.SEMANTIC) {
-                rankings.add(clock.time("lexical", () -> Ranking.ofBestPassages(LEXICAL,
-                        index.lexical(query, sources, PASSAGE_DEPTH), CANDIDATES)));
-            }
-            waitBegin = System.nanoTime();
-            done = semantic.stream().map(CompletableFuture::join).toList();
-        } finally {
-            // Never leave a model's search running after this one fails: its index may be closed under it.
-            CompletableFuture.allOf(semantic.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-        }
-        if (!asked.isEmpty()) {
-            clock.add("models wait", waitBegin);
-        }
-        for (ModelRanking m : done) {
-            clock.put((m.cached() ? "encode (cached) " : "encode ") + m.ranking().retriever(), m.encodeMs());
-            clock.put("vector " + m.ranking().retriever(), m.vectorMs());
-            rankings.add(m.ranking());
-        }
-        return rankings;
-    }
-
-    /**
-     * One model's ranked list for the query: its query vector (from the cache, or encoded), then the nearest passages,
-     * both on the thread that runs it, so that each model's vector search overlaps the others' encodes.
-     */
-    private ModelRanking modelRanking(Encoder model, String query, Set<String> sources) {
-        long begin = System.nanoTime();
-        QueryVectorCache.Lookup lookup = queryVectors.get(model.name()).lookup(query, model::encodeQuery);
-        long encoded = System.nanoTime();
-        Ranking ranking = Ranking.ofBestPassages(model.name(),
-                index.semantic(model.name(), lookup.vector(), sources, VECTOR_DEPTH), CANDIDATES);
-        return new ModelRanking(ranking, lookup.cached(), (encoded - begin) / 1e6, (System.nanoTime() - encoded) / 1e6);
-    }
-
-    /** A model's ranked list, whether its query vector was cached, and the milliseconds of its two stages. */
-    private record ModelRanking(Ranking ranking, boolean cached, double encodeMs, double vectorMs) {
-    }
-
-    /** This query's weight of each list that answered. */
-    private Map<String, Double> weights(String query, List<Ranking> rankings) {
-        boolean lexical = rankings.stream().anyMatch(r -> r.retriever().equals(LEXICAL));
-        return QueryWeights.of(query, lexical, modelLists(rankings), settings.semanticWeight(), settings.queryAware(),
-                settings.questionModel());
-    }
-
     /** The names of the rankings that are models' lists, in order. */
     private static List<String> modelLists(List<Ranking> rankings) {
-        return rankings.stream().map(Ranking::retriever).filter(n -> !n.equals(LEXICAL)).toList();
-    }
-
-    private static List<Fusion.Input> inputs(List<Ranking> rankings, Map<String, Double> weights) {
-        return rankings.stream().map(r -> new Fusion.Input(r, weights.get(r.retriever()))).toList();
-    }
-
-    /** The resources titled exactly as the query, among the lists searched. */
-    private List<String> exactTitles(String query, Set<String> sources) {
-        return idsByTitle.getOrDefault(TitlePromotion.key(query), List.of()).stream()
-                .filter(id -> index.resource(id).map(r -> sources.isEmpty()
-                        || r.listIds().stream().anyMatch(sources::contains)).orElse(false))
-                .toList();
+        return rankings.stream().map(Ranking::retriever).filter(n -> !n.equals(Retrieval.LEXICAL)).toList();
     }
 
     /**
@@ -299,12 +211,12 @@ public final class SearchService {
         if (self.isEmpty()) {
             return Optional.empty();
         }
-        List<Ranking> others = relatedRankings(self.get(), Set.of(), "");
+        List<Ranking> others = relatedLists(self.get(), duplicatesOf(self.get()), Set.of(), "");
         String model = index.info().model();
         Map<String, Double> weights = QueryWeights.of("", true, modelLists(others), settings.semanticWeight(), false,
                 "");
         List<SearchResult> results = new ArrayList<>();
-        for (Fused f : settings.fusion().fuse(inputs(others, weights))) {
+        for (Fused f : settings.fusion().fuse(others, weights)) {
             if (results.size() == k) {
                 break;
             }
@@ -314,30 +226,22 @@ public final class SearchService {
         return Optional.of(results);
     }
 
-    /**
-     * The lists of resources like {@code self}, each named {@code prefix} and its retriever: a lexical more-like-this
-     * of its title and description, and the nearest passages to its vector; without itself or a duplicate of it, and
-     * only from the given lists (all when empty).
-     */
-    private List<Ranking> relatedRankings(Resource self, Set<String> sources, String prefix) {
-        List<Ranking> rankings = new ArrayList<>(2);
-        rankings.add(Ranking.ofBestPassages(prefix + LEXICAL, index.moreLikeThis(self.id(), PASSAGE_DEPTH), CANDIDATES));
-        // The stored vector is the build's primary model's, so it is searched in that model's field, under its name.
-        String model = index.info().model();
-        index.vector(self.id()).ifPresent(v -> rankings.add(Ranking.ofBestPassages(prefix + model,
-                index.semantic(model, v, sources, PASSAGE_DEPTH), CANDIDATES)));
-        return rankings.stream().map(r -> r.filter(other -> !isDuplicate(self, other) && inLists(other, sources)))
+    /** The related lists of {@code self} without {@code leftOut}, and only from the given lists (all when empty). */
+    private List<Ranking> relatedLists(Resource self, Set<String> leftOut, Set<String> sources, String prefix) {
+        return retrieval.related(self, sources, prefix).stream()
+                .map(r -> r.filter(other -> !leftOut.contains(other) && (sources.isEmpty()
+                        || listsById.getOrDefault(other, List.of()).stream().anyMatch(sources::contains))))
                 .toList();
     }
 
-    private boolean inLists(String id, Set<String> sources) {
-        return sources.isEmpty() || listsById.getOrDefault(id, List.of()).stream().anyMatch(sources::contains);
-    }
-
-    private boolean isDuplicate(Resource self, String otherId) {
-        Resource other = index.resource(otherId).orElse(null);
-        return other == null || other.id().equals(self.id())
-                || (self.url() != null && self.url().equals(other.url()))
-                || TitlePromotion.key(other.title()).equals(TitlePromotion.key(self.title()));
+    /** The resource and its duplicates: those with its URL or its title (as {@link TitlePromotion#key} folds it). */
+    private Set<String> duplicatesOf(Resource self) {
+        Set<String> ids = new HashSet<>();
+        ids.add(self.id());
+        if (self.url() != null) {
+            ids.addAll(idsByUrl.getOrDefault(self.url(), List.of()));
+        }
+        ids.addAll(idsByTitle.getOrDefault(TitlePromotion.key(self.title()), List.of()));
+        return ids;
     }
 }

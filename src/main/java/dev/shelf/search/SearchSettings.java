@@ -15,15 +15,10 @@ import java.util.OptionalDouble;
  * @param questionModel the model a long question leans on, when query-aware and the model is loaded; empty for none
  * @param moreLike whether a hybrid search for resources like a named one ("more like X") fuses in X's related lists
  *                 ({@link MoreLike})
- * @param sectionLift how much a resource gains of its section's best other match ({@link SectionLift}); 0 for none
- * @param listVotes how much a resource gains per further list that mentions it ({@link ListVotes}); 0 for none
- * @param conceptLift how much a resource gains of a matching concept entry that names it ({@link ConceptLinks}); 0
- *                    for none
  * @param queryCacheSize query vectors kept per model; 0 encodes every query (benchmarks measure that)
  */
 public record SearchSettings(Fusion fusion, OptionalDouble semanticWeight, boolean queryAware, String questionModel,
-                             boolean moreLike, double sectionLift, double listVotes, double conceptLift,
-                             int queryCacheSize) {
+                             boolean moreLike, int queryCacheSize) {
 
     /** Query vectors kept: the UI asks for every prefix of what the user types, and people repeat themselves. */
     public static final int QUERY_CACHE_SIZE = 2048;
@@ -41,7 +36,7 @@ public record SearchSettings(Fusion fusion, OptionalDouble semanticWeight, boole
      * both of its halves; see the README's Quality section.
      */
     public static final SearchSettings DEFAULT = new SearchSettings(Fusion.WEIGHTED, OptionalDouble.empty(), true,
-            QUESTION_MODEL, true, 0, 0, 0, QUERY_CACHE_SIZE);
+            QUESTION_MODEL, true, QUERY_CACHE_SIZE);
 
     public SearchSettings {
         if (fusion == null) {
@@ -53,63 +48,37 @@ public record SearchSettings(Fusion fusion, OptionalDouble semanticWeight, boole
         if (questionModel == null) {
             throw new IllegalArgumentException("question model must not be null (empty for none)");
         }
-        semanticWeight.ifPresent(w -> requireFraction("semantic weight", w));
-        requireFraction("section lift", sectionLift);
-        requireFraction("list votes", listVotes);
-        requireFraction("concept lift", conceptLift);
+        semanticWeight.ifPresent(w -> {
+            if (!(w >= 0 && w <= 1)) {
+                throw new IllegalArgumentException("semantic weight must be between 0 and 1, got " + w);
+            }
+        });
         if (queryCacheSize < 0) {
             throw new IllegalArgumentException("query cache size must not be negative, got " + queryCacheSize);
         }
     }
 
-    private static void requireFraction(String what, double value) {
-        if (!(value >= 0 && value <= 1)) {
-            throw new IllegalArgumentException(what + " must be between 0 and 1, got " + value);
-        }
-    }
-
     public SearchSettings withFusion(Fusion other) {
-        return new SearchSettings(other, semanticWeight, queryAware, questionModel, moreLike,
-                sectionLift, listVotes, conceptLift, queryCacheSize);
+        return new SearchSettings(other, semanticWeight, queryAware, questionModel, moreLike, queryCacheSize);
     }
 
     public SearchSettings withSemanticWeight(OptionalDouble weight) {
-        return new SearchSettings(fusion, weight, queryAware, questionModel, moreLike,
-                sectionLift, listVotes, conceptLift, queryCacheSize);
+        return new SearchSettings(fusion, weight, queryAware, questionModel, moreLike, queryCacheSize);
     }
 
     public SearchSettings withQueryAware(boolean aware) {
-        return new SearchSettings(fusion, semanticWeight, aware, questionModel, moreLike,
-                sectionLift, listVotes, conceptLift, queryCacheSize);
+        return new SearchSettings(fusion, semanticWeight, aware, questionModel, moreLike, queryCacheSize);
     }
 
     public SearchSettings withQuestionModel(String model) {
-        return new SearchSettings(fusion, semanticWeight, queryAware, model, moreLike,
-                sectionLift, listVotes, conceptLift, queryCacheSize);
+        return new SearchSettings(fusion, semanticWeight, queryAware, model, moreLike, queryCacheSize);
     }
 
     public SearchSettings withMoreLike(boolean fuseRelated) {
-        return new SearchSettings(fusion, semanticWeight, queryAware, questionModel, fuseRelated,
-                sectionLift, listVotes, conceptLift, queryCacheSize);
-    }
-
-    public SearchSettings withSectionLift(double lift) {
-        return new SearchSettings(fusion, semanticWeight, queryAware, questionModel, moreLike,
-                lift, listVotes, conceptLift, queryCacheSize);
-    }
-
-    public SearchSettings withListVotes(double beta) {
-        return new SearchSettings(fusion, semanticWeight, queryAware, questionModel, moreLike,
-                sectionLift, beta, conceptLift, queryCacheSize);
-    }
-
-    public SearchSettings withConceptLift(double gamma) {
-        return new SearchSettings(fusion, semanticWeight, queryAware, questionModel, moreLike,
-                sectionLift, listVotes, gamma, queryCacheSize);
+        return new SearchSettings(fusion, semanticWeight, queryAware, questionModel, fuseRelated, queryCacheSize);
     }
 
     public SearchSettings withQueryCacheSize(int size) {
-        return new SearchSettings(fusion, semanticWeight, queryAware, questionModel, moreLike,
-                sectionLift, listVotes, conceptLift, size);
+        return new SearchSettings(fusion, semanticWeight, queryAware, questionModel, moreLike, size);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,15 +17,11 @@ class FusionTest {
 
     /** A ranking of the given ids, best first, with the given scores. */
     private static Ranking ranking(String retriever, List<String> ids, double... scores) {
-        List<RankedResource> entries = new java.util.ArrayList<>();
+        List<Ranking.Entry> entries = new java.util.ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            entries.add(new RankedResource(ids.get(i), scores[i], 0));
+            entries.add(new Ranking.Entry(ids.get(i), scores[i], 0));
         }
         return new Ranking(retriever, entries);
-    }
-
-    private static Fusion.Input input(Ranking ranking, double weight) {
-        return new Fusion.Input(ranking, weight);
     }
 
     private static List<String> ids(List<Fused> fused) {
@@ -39,8 +36,8 @@ class FusionTest {
 
     @Test
     void rrf_of_one_list_scores_each_resource_its_weight_over_60_plus_its_rank() {
-        List<Fused> fused = Fusion.reciprocalRank(List.of(
-                input(ranking("lexical", List.of("a", "b", "c"), 9, 5, 1), 1.0)), Fusion.RRF_K);
+        List<Fused> fused = Fusion.reciprocalRank(List.of(ranking("lexical", List.of("a", "b", "c"), 9, 5, 1)),
+                Map.of("lexical", 1.0), Fusion.RRF_K);
         assertEquals(List.of("a", "b", "c"), ids(fused));
         assertEquals(1.0 / 61, score(fused, "a"), EPS);
         assertEquals(1.0 / 62, score(fused, "b"), EPS);
@@ -51,7 +48,8 @@ class FusionTest {
     void rrf_of_two_lists_adds_what_each_list_gives_and_breaks_ties_by_id() {
         Ranking lexical = ranking("lexical", List.of("c", "b", "a"), 9, 5, 1);
         Ranking semantic = ranking("semantic", List.of("a", "d", "c"), 0.9, 0.5, 0.1);
-        List<Fused> fused = Fusion.reciprocalRank(List.of(input(lexical, 0.5), input(semantic, 0.5)), 60);
+        List<Fused> fused = Fusion.reciprocalRank(List.of(lexical, semantic),
+                Map.of("lexical", 0.5, "semantic", 0.5), 60);
         // a: rank 3 lexical, rank 1 semantic = 0.5/63 + 0.5/61; c: rank 1 and rank 3 = 0.5/61 + 0.5/63, the same.
         // b: 0.5/62 (lexical only); d: 0.5/62 (semantic only), the same. Equal scores go by id: a before c, b before d.
         assertEquals(List.of("a", "c", "b", "d"), ids(fused));
@@ -65,7 +63,8 @@ class FusionTest {
     void rrf_weights_decide_between_the_lists() {
         Ranking lexical = ranking("lexical", List.of("a", "b"), 9, 5);
         Ranking semantic = ranking("semantic", List.of("b", "a"), 0.9, 0.5);
-        List<Fused> fused = Fusion.reciprocalRank(List.of(input(lexical, 0.3), input(semantic, 0.7)), 60);
+        List<Fused> fused = Fusion.reciprocalRank(List.of(lexical, semantic),
+                Map.of("lexical", 0.3, "semantic", 0.7), 60);
         // a = 0.3/61 + 0.7/62 = 0.016209; b = 0.3/62 + 0.7/61 = 0.016314: the heavier list's first wins.
         assertEquals(List.of("b", "a"), ids(fused));
         assertEquals(0.3 / 61 + 0.7 / 62, score(fused, "a"), EPS);
@@ -77,7 +76,8 @@ class FusionTest {
         Ranking one = ranking("one", List.of("a", "b"), 2, 1);
         Ranking two = ranking("two", List.of("b", "c"), 2, 1);
         Ranking three = ranking("three", List.of("c", "a", "b"), 3, 2, 1);
-        List<Fused> fused = Fusion.reciprocalRank(List.of(input(one, 1), input(two, 1), input(three, 2)), 1);
+        List<Fused> fused = Fusion.reciprocalRank(List.of(one, two, three),
+                Map.of("one", 1.0, "two", 1.0, "three", 2.0), 1);
         // k = 1: rank r gives w / (1 + r).
         // a = 1/2 + 2/3 = 1.1667; b = 1/3 + 1/2 + 2/4 = 1.3333; c = 1/3 + 2/2 = 1.3333 (b before c by id)
         assertEquals(List.of("b", "c", "a"), ids(fused));
@@ -90,9 +90,10 @@ class FusionTest {
     void rrf_is_the_fusion_of_the_rrf_method() {
         Ranking lexical = ranking("lexical", List.of("a", "b"), 9, 5);
         Ranking semantic = ranking("semantic", List.of("b"), 0.9);
-        List<Fusion.Input> inputs = List.of(input(lexical, 0.5), input(semantic, 0.5));
-        assertEquals(Fusion.reciprocalRank(inputs, 60), Fusion.RRF.fuse(inputs));
-        assertEquals(Fusion.weightedMinMax(inputs), Fusion.WEIGHTED.fuse(inputs));
+        List<Ranking> rankings = List.of(lexical, semantic);
+        Map<String, Double> weights = Map.of("lexical", 0.5, "semantic", 0.5);
+        assertEquals(Fusion.reciprocalRank(rankings, weights, 60), Fusion.RRF.fuse(rankings, weights));
+        assertEquals(Fusion.weightedMinMax(rankings, weights), Fusion.WEIGHTED.fuse(rankings, weights));
     }
 
     // --- weighted min-max
@@ -101,7 +102,7 @@ class FusionTest {
     void weighted_min_max_normalizes_each_list_to_0_1_then_adds_the_weighted_values() {
         Ranking lexical = ranking("lexical", List.of("a", "b", "c"), 10, 6, 2);
         Ranking semantic = ranking("semantic", List.of("b", "a", "d"), 0.9, 0.7, 0.5);
-        List<Fused> fused = Fusion.weightedMinMax(List.of(input(lexical, 0.4), input(semantic, 0.6)));
+        List<Fused> fused = Fusion.weightedMinMax(List.of(lexical, semantic), Map.of("lexical", 0.4, "semantic", 0.6));
         // lexical over [2, 10]: a (10-2)/8 = 1, b (6-2)/8 = 0.5, c 0
         // semantic over [0.5, 0.9]: b 1, a (0.7-0.5)/0.4 = 0.5, d 0
         // a = 0.4*1 + 0.6*0.5 = 0.7; b = 0.4*0.5 + 0.6*1 = 0.8; c = 0; d = 0 (c before d by id)
@@ -116,7 +117,7 @@ class FusionTest {
     void a_list_whose_scores_are_all_equal_normalizes_to_1() {
         Ranking lexical = ranking("lexical", List.of("a", "b"), 3, 3);
         Ranking semantic = ranking("semantic", List.of("a"), 0.42);
-        List<Fused> fused = Fusion.weightedMinMax(List.of(input(lexical, 0.5), input(semantic, 0.5)));
+        List<Fused> fused = Fusion.weightedMinMax(List.of(lexical, semantic), Map.of("lexical", 0.5, "semantic", 0.5));
         // lexical: max = min = 3, both 1; semantic: one entry, 1. a = 0.5*1 + 0.5*1 = 1; b = 0.5*1 = 0.5
         assertEquals(List.of("a", "b"), ids(fused));
         assertEquals(1.0, score(fused, "a"), EPS);
@@ -128,7 +129,8 @@ class FusionTest {
         Ranking one = ranking("one", List.of("a", "b", "c"), 4, 2, 0);
         Ranking two = ranking("two", List.of("c", "b"), 8, 4);
         Ranking three = ranking("three", List.of("b"), 1);
-        List<Fused> fused = Fusion.weightedMinMax(List.of(input(one, 0.2), input(two, 0.3), input(three, 0.5)));
+        List<Fused> fused = Fusion.weightedMinMax(List.of(one, two, three),
+                Map.of("one", 0.2, "two", 0.3, "three", 0.5));
         // one over [0, 4]: a 1, b 0.5, c 0; two over [4, 8]: c 1, b 0; three: b alone, 1
         // a = 0.2*1 = 0.2; b = 0.2*0.5 + 0.3*0 + 0.5*1 = 0.6; c = 0.2*0 + 0.3*1 = 0.3
         assertEquals(List.of("b", "c", "a"), ids(fused));
@@ -143,13 +145,15 @@ class FusionTest {
     void a_resource_missing_from_a_list_gets_nothing_from_it_and_no_rank_in_it() {
         Ranking lexical = ranking("lexical", List.of("a", "b"), 8, 4);
         Ranking semantic = ranking("semantic", List.of("b", "c"), 0.8, 0.6);
-        List<Fused> rrf = Fusion.reciprocalRank(List.of(input(lexical, 0.5), input(semantic, 0.5)), 60);
+        List<Fused> rrf = Fusion.reciprocalRank(List.of(lexical, semantic),
+                Map.of("lexical", 0.5, "semantic", 0.5), 60);
         // a is only lexical rank 1: 0.5/61 and nothing from semantic; c is only semantic rank 2: 0.5/62.
         assertEquals(0.5 / 61, score(rrf, "a"), EPS);
         assertEquals(0.5 / 62, score(rrf, "c"), EPS);
         Fused a = rrf.stream().filter(f -> f.id().equals("a")).findFirst().orElseThrow();
         assertNull(a.rank("semantic"));
-        List<Fused> weighted = Fusion.weightedMinMax(List.of(input(lexical, 0.5), input(semantic, 0.5)));
+        List<Fused> weighted = Fusion.weightedMinMax(List.of(lexical, semantic),
+                Map.of("lexical", 0.5, "semantic", 0.5));
         // a: lexical 1 (its max) * 0.5 = 0.5; c: semantic 0 (its min) * 0.5 = 0
         assertEquals(0.5, score(weighted, "a"), EPS);
         assertEquals(0.0, score(weighted, "c"), EPS);
@@ -159,7 +163,7 @@ class FusionTest {
     void explain_data_gives_each_retrievers_rank_and_own_score_in_input_order() {
         Ranking lexical = ranking("lexical", List.of("a", "b"), 7.5, 3.25);
         Ranking semantic = ranking("semantic", List.of("c", "b"), 0.8, 0.6);
-        List<Fused> fused = Fusion.weightedMinMax(List.of(input(lexical, 0.5), input(semantic, 0.5)));
+        List<Fused> fused = Fusion.weightedMinMax(List.of(lexical, semantic), Map.of("lexical", 0.5, "semantic", 0.5));
         Fused b = fused.stream().filter(f -> f.id().equals("b")).findFirst().orElseThrow();
         assertEquals(new RankScore(2, 3.25), b.rank("lexical"));
         assertEquals(new RankScore(2, 0.6), b.rank("semantic"));
@@ -184,8 +188,10 @@ class FusionTest {
         Ranking lexical = ranking("lexical", List.of("d", "c", "b", "a"), 5, 5, 1, 1);
         Ranking lexicalSwapped = ranking("lexical", List.of("c", "d", "a", "b"), 5, 5, 1, 1);
         Ranking semantic = ranking("semantic", List.of("a", "e"), 0.5, 0.5);
-        List<Fused> forward = Fusion.weightedMinMax(List.of(input(lexical, 0.5), input(semantic, 0.5)));
-        List<Fused> backward = Fusion.weightedMinMax(List.of(input(semantic, 0.5), input(lexicalSwapped, 0.5)));
+        List<Fused> forward = Fusion.weightedMinMax(List.of(lexical, semantic),
+                Map.of("lexical", 0.5, "semantic", 0.5));
+        List<Fused> backward = Fusion.weightedMinMax(List.of(semantic, lexicalSwapped),
+                Map.of("semantic", 0.5, "lexical", 0.5));
         // lexical over [1, 5]: c, d 1; a, b 0. semantic all equal: a, e 1.
         // c = d = 0.5; a = 0 + 0.5 = 0.5; e = 0.5; b = 0. Four ties at 0.5 go by id.
         assertEquals(List.of("a", "c", "d", "e", "b"), ids(forward));

@@ -10,6 +10,7 @@ import dev.shelf.embed.HashingEncoder;
 import dev.shelf.index.LuceneChunkIndex;
 import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
+import dev.shelf.search.SearchResult.ListScore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

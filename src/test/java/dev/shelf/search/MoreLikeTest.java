@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MoreLikeTest {
@@ -54,15 +56,33 @@ class MoreLikeTest {
         assertFalse(MoreLike.names("Axolotl", "the"), "a name of filler alone names nothing");
     }
 
+    /** An expansion for X (id "x") with related lists of the given names, each holding only "r". */
+    private static MoreLike.Expansion expansion(String... lists) {
+        List<Ranking> related = Arrays.stream(lists)
+                .map(list -> new Ranking(list, List.of(new Ranking.Entry("r", 1.0, 0)))).toList();
+        return MoreLike.Expansion.of("X", new SearchResponse.Like("x", "X"), related, Set.of("x", "x2"));
+    }
+
     @Test
     void the_related_lists_take_half_the_weight_and_the_querys_lists_keep_their_proportions_in_the_other_half() {
-        Map<String, Double> w = MoreLike.weights(Map.of("lexical", 0.25, "bge", 0.75), List.of("like lexical", "like bge"));
+        MoreLike.Expansion two = expansion("like lexical", "like bge");
+        assertEquals(Map.of("like lexical", 0.25, "like bge", 0.25), two.weights());
+        Map<String, Double> w = two.joinWeights(Map.of("lexical", 0.25, "bge", 0.75));
         assertEquals(0.125, w.get("lexical"), 1e-12);
         assertEquals(0.375, w.get("bge"), 1e-12);
         assertEquals(0.25, w.get("like lexical"), 1e-12);
         assertEquals(0.25, w.get("like bge"), 1e-12);
-        Map<String, Double> one = MoreLike.weights(Map.of("lexical", 0.5, "bge", 0.5), List.of("like lexical"));
+        Map<String, Double> one = expansion("like lexical").joinWeights(Map.of("lexical", 0.5, "bge", 0.5));
         assertEquals(0.5, one.get("like lexical"), 1e-12, "a resource with no vector: one related list");
         assertEquals(1.0, one.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-12);
+    }
+
+    @Test
+    void the_querys_lists_lose_the_ids_left_out_and_the_related_lists_follow_them() {
+        Ranking own = new Ranking("lexical", List.of(new Ranking.Entry("x", 9, 0), new Ranking.Entry("a", 5, 1),
+                new Ranking.Entry("x2", 4, 0), new Ranking.Entry("b", 3, 2)));
+        List<Ranking> joined = expansion("like lexical").joinRankings(List.of(own));
+        assertEquals(List.of("lexical", "like lexical"), joined.stream().map(Ranking::retriever).toList());
+        assertEquals(List.of(new Ranking.Entry("a", 5, 1), new Ranking.Entry("b", 3, 2)), joined.get(0).entries());
     }
 }

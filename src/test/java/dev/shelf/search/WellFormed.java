@@ -61,7 +61,7 @@ public final class WellFormed {
             }
             for (RankScore rank : Arrays.asList(r.lexical(), r.semantic())) {
                 if (rank != null) {
-                    assertTrue(rank.rank() >= 1 && rank.rank() <= SearchService.CANDIDATES, () -> r.id() + " " + rank);
+                    assertTrue(rank.rank() >= 1 && rank.rank() <= Retrieval.CANDIDATES, () -> r.id() + " " + rank);
                 }
             }
             assertNotNull(r.snippet(), r.id());
