@@ -27,6 +27,7 @@ final class Logging {
         if (verbose) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
             System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda", "warn");
+            System.setProperty("org.slf4j.simpleLogger.log.io.javalin.Javalin", "info");
             LUCENE.setLevel(Level.INFO);
             LUCENE_VECTORS.setLevel(Level.INFO);
         }

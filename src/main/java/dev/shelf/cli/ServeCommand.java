@@ -12,6 +12,7 @@ import dev.shelf.web.SearchLimiter;
 import dev.shelf.web.SourceRoutes;
 import dev.shelf.web.WebApp;
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -105,7 +106,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             encoders.close();
             stopped.countDown();
         }, "shelf-shutdown"));
-        app.start(host, port);
+        startListening(app, host, port);
         out.printf("Shelf is serving http://%s:%d/%n", host.contains(":") ? "[" + host + "]" : host, app.port());
         out.flush();
         // Serve what there is now; the library builds the first index, or catches up with lists changed since.
@@ -119,6 +120,19 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         ModelLoader.awaitLoaded(encoders);
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Starts the server, a port someone else holds being a failure the user can act on (one line, no stack trace),
+     * not a bug.
+     */
+    private static void startListening(Javalin app, String host, int port) throws IOException {
+        try {
+            app.start(host, port);
+        } catch (JavalinBindException e) {
+            throw new IOException("port " + port + " on " + host + " is in use: stop what holds it, or give --port"
+                    + " another (--port 0 takes a free one)", e);
+        }
     }
 
     static boolean isLoopback(String host) {

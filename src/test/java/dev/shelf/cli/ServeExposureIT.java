@@ -1,5 +1,6 @@
 package dev.shelf.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,12 +14,15 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +73,22 @@ class ServeExposureIT {
             assertTrue(warning.contains("no authentication"), warning);
         } finally {
             served.stop();
+        }
+    }
+
+    @Test
+    void a_port_already_in_use_is_one_error_line_and_exit_status_1() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Process serve = ShelfProcess.of(scratch, "serve", "--port", Integer.toString(taken.getLocalPort()),
+                    "--index", BundledIndex.get().root().toString()).redirectErrorStream(true).start();
+            String output = new String(serve.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "serve gives up on a taken port");
+            assertEquals(1, serve.exitValue(), output);
+            List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
+            assertEquals(List.of("error: port " + taken.getLocalPort() + " on 127.0.0.1 is in use: stop what holds it,"
+                    + " or give --port another (--port 0 takes a free one)"), lines.subList(lines.size() - 1,
+                    lines.size()), output);
+            assertTrue(lines.stream().noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception")), output);
         }
     }
 
