@@ -106,7 +106,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             encoders.close();
             stopped.countDown();
         }, "shelf-shutdown"));
-        startListening(app, host, port);
+        startListening(app, host, port, encoders);
         out.printf("Shelf is serving http://%s:%d/%n", host.contains(":") ? "[" + host + "]" : host, app.port());
         out.flush();
         // Serve what there is now; the library builds the first index, or catches up with lists changed since.
@@ -124,12 +124,18 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
     /**
      * Starts the server, a port someone else holds being a failure the user can act on (one line, no stack trace),
-     * not a bug.
+     * not a bug. Before giving up it lets the models finish loading: ONNX Runtime frees its environment in a shutdown
+     * hook of its own, and a session still being created then crashes the process.
      */
-    private static void startListening(Javalin app, String host, int port) throws IOException {
+    private static void startListening(Javalin app, String host, int port, Encoders encoders) throws IOException {
         try {
             app.start(host, port);
         } catch (JavalinBindException e) {
+            try {
+                ModelLoader.awaitLoaded(encoders);
+            } catch (RuntimeException modelFailure) {
+                e.addSuppressed(modelFailure);
+            }
             throw new IOException("port " + port + " on " + host + " is in use: stop what holds it, or give --port"
                     + " another (--port 0 takes a free one)", e);
         }
