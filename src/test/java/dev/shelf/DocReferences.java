@@ -41,7 +41,7 @@ final class DocReferences {
             "Tags", "Added", "Authors", "Year", "Venue", "Keywords", "Article"); // metadata keys and list text
 
     /** Options a page may show that are not Shelf's: the JVM's and the JDK tools'. */
-    static final Set<String> NOT_SHELF_OPTIONS = Set.of("--add-modules", "--events");
+    static final Set<String> NOT_SHELF_OPTIONS = Set.of("--add-modules", "--enable-native-access", "--events");
 
     /** Where a path a page names may point; anything else in backticks is not taken for a path. */
     private static final List<String> PATH_ROOTS = List.of("src/", "web/", "index/", "models/", "docs/", ".ci/");

@@ -17,7 +17,7 @@ final class Timings {
     static final int K = 10;
     /**
      * Untimed passes over the queries go on until this long has passed (at least one, at most {@link #MAX_WARM_UP}):
-     * a single pass of 26 lexical searches left the JIT cold, and lexical p50 read 1.0 ms against 0.54 ms once warm.
+     * a single pass of the lexical searches leaves the JIT cold, and their p50 read about twice what it is once warm.
      */
     private static final long WARM_UP_NANOS = 2_000_000_000L;
     private static final int MAX_WARM_UP = 50;
@@ -27,8 +27,8 @@ final class Timings {
 
     /**
      * Runs every mode's searches in turn, untimed, for about {@code nanos}: the JIT's compiles of the search code go on
-     * long after a mode's own warm-up (hybrid, timed first after 6 s of hybrid searches, read 16.3 and 18.4 ms, and
-     * 14.2 and 14.0 ms when timed again right after), and on two cores its compiler threads take time from searches.
+     * long after a mode's own warm-up (the first mode timed read slower than the same mode timed again right after),
+     * and on few cores its compiler threads take time from searches (the method is in docs/speed.md).
      */
     static void warmUp(SearchService service, List<String> queries, long nanos) {
         long until = System.nanoTime() + nanos;

@@ -18,15 +18,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Checks a model file against the SHA-256 its spec records, and remembers a passed check so that a start need not
- * hash the file again. Hashing the default models' 115 MB took 0.4-1.0 s of each start on two cores (the models load
- * side by side, before the JIT has compiled the digest); a damaged file that still loads would give wrong vectors
- * without a word, so the check itself stays.
+ * hash the file again: hashing the default models' 115 MB is a large share of a start (the models load side by side,
+ * before the JIT has compiled the digest), while a damaged file that still loads would give wrong vectors without a
+ * word, so the check itself stays.
  *
  * <p>A passed check is written to a stamp file beside the model ({@value #STAMP_FILE}) with the file's size, its
  * modification time and its change time. Any write to the file, and any copy or unpacking that makes it anew, moves
  * its change time, which no tool can set back (unlike the modification time, which copies and unpackers keep); so a
  * file changed since the check is hashed again, and so is one whose spec records another digest. Where the file
- * system keeps no change time (Windows), or the folder cannot be written, every check hashes, as before. Limit: a
+ * system keeps no change time (Windows), or the folder cannot be written, every check hashes. Limit: a
  * file system whose clock ticks coarsely could give a write within the same tick as the check the same change time.
  */
 final class ModelFileCheck {

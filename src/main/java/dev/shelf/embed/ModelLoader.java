@@ -34,7 +34,7 @@ public final class ModelLoader {
     /** Loads every model, returning once all are loaded; the caller closes them. */
     public Encoders load() {
         List<CompletableFuture<Encoder>> loading;
-        // Own threads: the common pool has one thread on two cores, and would load the models one after another.
+        // Own threads: on a machine of few cores the common pool has one thread, and would load the models in turn.
         try (ExecutorService loaders = Executors.newFixedThreadPool(models.size())) {
             loading = models.stream().map(model -> CompletableFuture.supplyAsync(() -> load(model), loaders)).toList();
         }

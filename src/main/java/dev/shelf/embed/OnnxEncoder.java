@@ -28,8 +28,8 @@ import java.util.Set;
 public final class OnnxEncoder implements Encoder {
 
     /**
-     * Texts per ONNX run. Measured on the bundled lists' passages sorted by length, 2 threads, 2 cores: 8 and 16 gave
-     * 4,700 and 4,600 tokens/s, 32 gave 3,800-4,100 and 64 gave 3,400-3,500 (larger runs pad more).
+     * Texts per ONNX run: on passages sorted by length, 4 to 16 embed fastest; larger runs pad more and smaller ones
+     * pay more per run (the batch sizes measured are in docs/experiments.md).
      */
     public static final int DEFAULT_BATCH_SIZE = 16;
     private static final String INPUT_IDS = "input_ids";
@@ -46,9 +46,9 @@ public final class OnnxEncoder implements Encoder {
      */
     private OrtSession session;
     /**
-     * Embeds queries, one short run at a time, on the caller's thread alone. Measured by {@code bench} on 2 cores:
-     * a query encoded inside a search took 9.4 ms this way against 12.2 ms through a two-thread session, whose
-     * spinning workers also slowed the search's other stages; 16 concurrent clients got 456 against 386 queries/s.
+     * Embeds queries, one short run at a time, on the caller's thread alone: a two-thread session encoded a query
+     * slower inside a search, its spinning workers slowing the search's other stages and concurrent clients too
+     * ({@code bench}).
      */
     private final OrtSession querySession;
     private final HuggingFaceTokenizer tokenizer;

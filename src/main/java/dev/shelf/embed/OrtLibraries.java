@@ -16,9 +16,9 @@ import java.util.jar.JarFile;
 /**
  * Points ONNX Runtime at the native libraries the build unpacked beside the app's code
  * ({@code target/onnxruntime-<version>/ai/onnxruntime/native/<platform>/}). Left to itself, ONNX Runtime inflates its
- * 28 MB library from the jar into a temporary folder at every start: measured at 0.5-0.6 s of a server's start on two
- * cores. Where no whole unpacked copy is found (another layout, another platform, a version the build did not unpack,
- * a file whose size is not its jar entry's), or the user set {@value #PATH_PROPERTY}, it does as before. The property
+ * 28 MB library from the jar into a temporary folder at every start, a visible share of a server's start. Where no
+ * whole unpacked copy is found (another layout, another platform, a version the build did not unpack, a file whose
+ * size is not its jar entry's), or the user set {@value #PATH_PROPERTY}, ONNX Runtime finds its library itself. The property
  * is ONNX Runtime's documented way in, and JVM-wide: it is set once, before ONNX Runtime loads.
  */
 final class OrtLibraries {

@@ -58,8 +58,8 @@ final class ModelVectors {
     /**
      * Embeds the covered passages that the cache lacks (all of them with {@code rebuild}), shortest first so that each
      * batch holds passages of about one length: a batch is padded to its longest passage, and steps taken in file
-     * order padded most of the bundled lists' batches to the 256-token limit (measured: 1,400 against 4,600 tokens/s
-     * for the same passages sorted, on 2 cores). The model is readied first and timed apart, so that the rate is the
+     * order padded most of the bundled lists' batches to the 256-token limit, embedding at about a third of the
+     * sorted rate. The model is readied first and timed apart, so that the rate is the
      * embedding's; with nothing missing it is not readied at all, and an unchanged build never opens its passage
      * session. Then saves the cache, keeping only this build's passages.
      */

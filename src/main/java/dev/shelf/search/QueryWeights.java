@@ -29,7 +29,7 @@ final class QueryWeights {
     static final double CHINESE_LEXICAL_SHARE = 0.5;
     /** Under query-aware weights, a long question's share of the question model: half, the other lists the rest. */
     static final double QUESTION_MODEL_SHARE = 0.5;
-    /** Words from which a query is a long question: the threshold the quality issue measured, not tuned here. */
+    /** Words from which a query is a long question: a round threshold, not tuned (docs/experiments.md). */
     static final int LONG_QUESTION_WORDS = 8;
 
     private QueryWeights() {

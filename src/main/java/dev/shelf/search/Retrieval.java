@@ -27,8 +27,8 @@ final class Retrieval {
     private static final int PASSAGES_PER_CANDIDATE = 3;
     private static final int PASSAGE_DEPTH = CANDIDATES * PASSAGES_PER_CANDIDATE;
     /**
-     * Passages fetched per model list: its nearest 100 passages gave the same tuning-set nDCG@10 as 300 (0.532 against
-     * 0.531, both halves equal or better; dev set 0.764 either way) for about 0.07 ms less per model and search.
+     * Passages fetched per model list: the nearest 100 rank as well as 300 on both halves of the tuning set, and
+     * fewer cost less per model and search (docs/experiments.md).
      */
     private static final int VECTOR_DEPTH = CANDIDATES;
 
