@@ -90,9 +90,15 @@ final class OpenApiDescription {
 
     /** Whether the response at the pointer has a JSON body. */
     boolean hasJsonBody(String responsePointer) {
-        // The pointer is a URI fragment, with the braces of path templates percent-encoded; Jackson takes them plain.
-        String plain = responsePointer.substring(1).replace("%7B", "{").replace("%7D", "}");
-        return root.at(plain).path("content").has("application/json");
+        return root.at(plain(responsePointer)).path("content").has("application/json");
+    }
+
+    /** The headers the response at the pointer declares. */
+    Set<String> headers(String responsePointer) {
+        Set<String> names = new TreeSet<>();
+        root.at(plain(responsePointer)).path("headers").properties()
+                .forEach(header -> names.add(header.getKey()));
+        return names;
     }
 
     /** The validation errors of a body against the JSON schema of the response at the pointer; empty when it conforms. */
@@ -109,6 +115,11 @@ final class OpenApiDescription {
             fail("the answer does not match " + responsePointer + ": " + errors + "\nbody: "
                     + (body.length() > 2000 ? body.substring(0, 2000) + "..." : body));
         }
+    }
+
+    /** A fragment pointer as Jackson takes it: without the '#' and with the braces of path templates plain. */
+    private static String plain(String responsePointer) {
+        return responsePointer.substring(1).replace("%7B", "{").replace("%7D", "}");
     }
 
     private static String escape(String path) {
