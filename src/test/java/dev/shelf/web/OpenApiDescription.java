@@ -10,7 +10,9 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The API's OpenAPI description as the tests read it: its operations, and the JSON Schema of each route's answer for a
@@ -32,6 +35,9 @@ final class OpenApiDescription {
     private static final String BASE = "https://shelf.invalid/openapi.json";
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** OpenAPI 3.1's dialect, told that the document's own fields are no schema keywords (else it warns of each). */
+    private static final Dialect DIALECT = Dialect.builder(Dialects.getOpenApi31()).keywords(Stream.of("openapi", "info",
+            "servers", "paths", "components").map(NonValidationKeyword::new).toList()).build();
 
     final String text;
     final JsonNode root;
@@ -44,7 +50,7 @@ final class OpenApiDescription {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.schemas = SchemaRegistry.withDialect(Dialects.getOpenApi31(), registry -> registry.schemas(Map.of(BASE, text)));
+        this.schemas = SchemaRegistry.withDialect(DIALECT, registry -> registry.schemas(Map.of(BASE, text)));
     }
 
     /** The description served by the app, read from the class path as the app reads it. */

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +29,6 @@ class OpenApiIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final OpenApiDescription DESCRIPTION = OpenApiDescription.served();
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     @TempDir
     static Path dir;
     private static TestServer server;
@@ -91,7 +89,7 @@ class OpenApiIT {
         answers("GET", "/api/map", 200, map);
         String etag = map.headers().firstValue("ETag").orElseThrow();
 
-        answers("GET", "/api/map", 304, send(HttpRequest.newBuilder(URI.create(server.url("/api/map")))
+        answers("GET", "/api/map", 304, lists.send(HttpRequest.newBuilder(URI.create(server.url("/api/map")))
                 .header("If-None-Match", etag)));
     }
 
@@ -160,17 +158,6 @@ class OpenApiIT {
             return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
