@@ -23,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the Javalin app: the JSON API (routes and shapes in the README) under {@code /api}, the UI's files from
- * {@code web/}, gzip, security headers, and JSON errors for every failure (never a stack trace).
+ * Builds the Javalin app: the JSON API under {@code /api} (routes and shapes in {@code openapi.json}, served at
+ * {@code /api/openapi.json}), the UI's files from {@code web/}, gzip, security headers, and JSON errors for every
+ * failure (never a stack trace).
  */
 public final class WebApp {
 
@@ -96,6 +97,7 @@ public final class WebApp {
             }
             config.routes.get("/api/health", api::health);
             config.routes.get("/api/map", new MapRoutes(services)::map);
+            config.routes.get("/api/openapi.json", new OpenApiRoute()::serve);
 
             config.routes.exception(ApiException.class, (e, ctx) -> {
                 if (e.retryAfterSeconds() > 0) {
