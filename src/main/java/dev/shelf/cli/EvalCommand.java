@@ -16,6 +16,7 @@ import dev.shelf.search.SearchService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +66,12 @@ final class EvalCommand implements Callable<Integer> {
             return evaluateBeir();
         }
         // The judgments first: a missing dev set is an error before the model is loaded, not after.
+        for (Path file : List.of(queries, qrels)) {
+            if (!Files.isRegularFile(file)) {
+                throw new NoSuchFileException(file.toString(), null, "no such file: give --queries FILE and --qrels FILE"
+                        + " (the tuning set is in src/test/resources/eval/ of the repository)");
+            }
+        }
         Judgments judgments = Judgments.load(queries, qrels);
         try (Encoders encoders = workspace.encoders();
              ExecutorService encodes = Workspace.encodePool();

@@ -38,6 +38,14 @@ class CliOptionsTest {
     }
 
     @Test
+    void eval_without_its_judged_queries_says_which_file_and_which_options_in_one_line_with_status_1() {
+        Run run = run("eval", "--queries", "no/such/queries.jsonl", "--qrels", "no/such/qrels.tsv");
+        assertEquals(1, run.status(), run::err);
+        assertEquals(List.of("error: no/such/queries.jsonl: no such file: give --queries FILE and --qrels FILE (the tuning"
+                + " set is in src/test/resources/eval/ of the repository)"), run.err().lines().toList());
+    }
+
+    @Test
     void search_with_k_zero_is_one_error_line_with_status_2() {
         assertOneErrorLine(run("search", "x", "--k", "0"), "--k must be between 1 and 100, got 0");
     }
