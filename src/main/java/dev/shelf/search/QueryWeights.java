@@ -75,6 +75,32 @@ final class QueryWeights {
         return weights;
     }
 
+    /**
+     * The weights of the lists of a search with typed sub-searches ({@link SubSearch}): every list the same, or, given
+     * a semantic weight {@code s} and both kinds of list, the lexical lists {@code 1 - s} and the model lists {@code s},
+     * each kind shared equally. No rule of the question's form moves them: whoever typed the keywords and the answer
+     * already did what those rules guess at.
+     *
+     * @param lists the names of the lists taking part, in order
+     * @return weight by list name, in the order given
+     */
+    static Map<String, Double> typed(List<String> lists, OptionalDouble semanticShare) {
+        long lexical = lists.stream().filter(SubSearch::isLexical).count();
+        long models = lists.size() - lexical;
+        boolean split = semanticShare.isPresent() && lexical > 0 && models > 0;
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (String list : lists) {
+            if (!split) {
+                weights.put(list, 1.0 / lists.size());
+            } else if (SubSearch.isLexical(list)) {
+                weights.put(list, (1 - semanticShare.getAsDouble()) / lexical);
+            } else {
+                weights.put(list, semanticShare.getAsDouble() / models);
+            }
+        }
+        return weights;
+    }
+
     /** Whether the query is a long question: {@value #LONG_QUESTION_WORDS} or more words, and no Chinese. */
     static boolean isLongQuestion(String query) {
         if (Scope.hasChinese(query)) {
