@@ -1,12 +1,9 @@
 package dev.shelf.mcp;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
-import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import java.io.InputStream;
 import java.io.OutputStream;
 
@@ -16,11 +13,6 @@ import java.io.OutputStream;
  * stderr).
  */
 public final class StdioServer {
-
-    /** What the client is told of the server as a whole, before any tool's description. */
-    static final String INSTRUCTIONS = "Shelf searches the user's own reading lists about AI and machine learning."
-            + " Use search first (with keywords and a short hypothetical answer beside the question for the best"
-            + " results), then get_resource or related on a result's id; list_sources names the lists.";
 
     private StdioServer() {
     }
@@ -34,17 +26,10 @@ public final class StdioServer {
      */
     public static void serve(ShelfTools tools, InputStream input, OutputStream protocol, String version)
             throws InterruptedException {
-        McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
+        McpJsonMapper json = ToolCatalog.jsonMapper();
         JsonRpcLines lines = new JsonRpcLines(input, protocol, json);
-        McpSyncServer server = McpServer.sync(new StdioServerTransportProvider(json, lines, protocol))
-                .serverInfo("shelf", version)
-                .instructions(INSTRUCTIONS)
-                .jsonMapper(json)
-                .capabilities(ServerCapabilities.builder().tools(false).build())
-                // ShelfTools checks the arguments itself, with messages an assistant can act on.
-                .validateToolInputs(false)
-                .tools(ToolCatalog.of(tools, json))
-                .build();
+        McpSyncServer server = ToolCatalog.server(McpServer.sync(new StdioServerTransportProvider(json, lines,
+                protocol)), tools, json, version);
         try {
             lines.awaitEnd();
         } finally {

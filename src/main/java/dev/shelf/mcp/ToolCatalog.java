@@ -1,8 +1,13 @@
 package dev.shelf.mcp;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import java.util.List;
@@ -11,8 +16,8 @@ import java.util.function.Function;
 
 /**
  * Shelf's tools as an assistant sees them: names, descriptions it decides from (how to write keywords and an answer
- * included), input schemas, and the output schema of {@code search}; each wired to what {@link ShelfTools} does. Every
- * tool is read-only, and says so in its annotations.
+ * included), input schemas, and the output schema of {@code search}; each wired to what {@link ShelfTools} does, in a
+ * server of either transport ({@link #server}). Every tool is read-only, and says so in its annotations.
  */
 public final class ToolCatalog {
 
@@ -80,7 +85,31 @@ public final class ToolCatalog {
     private static final String NO_INPUT = """
             {"type": "object", "properties": {}}""";
 
+    /** What the client is told of the server as a whole, before any tool's description. */
+    static final String INSTRUCTIONS = "Shelf searches the user's own reading lists about AI and machine learning."
+            + " Use search first (with keywords and a short hypothetical answer beside the question for the best"
+            + " results), then get_resource or related on a result's id; list_sources names the lists.";
+
     private ToolCatalog() {
+    }
+
+    /** The JSON mapper of Shelf's MCP servers (Jackson 2, as the rest of Shelf). */
+    static McpJsonMapper jsonMapper() {
+        return new JacksonMcpJsonMapper(new ObjectMapper());
+    }
+
+    /** The server of the given transport's specification with Shelf's name, instructions and tools. */
+    static <S extends McpServer.SyncSpecification<S>> McpSyncServer server(McpServer.SyncSpecification<S> spec,
+                                                                         ShelfTools tools, McpJsonMapper json,
+                                                                         String version) {
+        return spec.serverInfo("shelf", version)
+                .instructions(INSTRUCTIONS)
+                .jsonMapper(json)
+                .capabilities(ServerCapabilities.builder().tools(false).build())
+                // ShelfTools checks the arguments itself, with messages an assistant can act on.
+                .validateToolInputs(false)
+                .tools(of(tools, json))
+                .build();
     }
 
     /** The four tools, each with what it does. */

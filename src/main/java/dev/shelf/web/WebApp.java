@@ -67,6 +67,17 @@ public final class WebApp {
      * @param lists the routes that list, add and remove lists; null for the read-only list of the served build
      */
     public static Javalin create(ServiceProvider services, SearchLimiter limiter, Path webDir, SourceRoutes lists) {
+        return create(services, limiter, webDir, lists, null);
+    }
+
+    /**
+     * The app, not started, whose lists can be added and removed, with an MCP endpoint.
+     *
+     * @param lists the routes that list, add and remove lists; null for the read-only list of the served build
+     * @param mcp the MCP endpoint to mount beside the API; null for none
+     */
+    public static Javalin create(ServiceProvider services, SearchLimiter limiter, Path webDir, SourceRoutes lists,
+                                 McpMount mcp) {
         Api api = new Api(services, limiter);
         return Javalin.create(config -> {
             config.http.compressionStrategy = CompressionStrategy.GZIP;
@@ -74,6 +85,9 @@ public final class WebApp {
             config.http.defaultContentType = "application/json";
             config.startup.showJavalinBanner = false;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            if (mcp != null) {
+                config.jetty.modifyServletContextHandler(mcp::mount);
+            }
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = webDir.toAbsolutePath().normalize().toString();
