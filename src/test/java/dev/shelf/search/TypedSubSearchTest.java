@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shelf.embed.Encoder;
+import dev.shelf.embed.ForwardingEncoder;
 import dev.shelf.embed.HashingEncoder;
 import dev.shelf.index.LuceneChunkIndex;
 import dev.shelf.ingest.Resource;
@@ -119,41 +120,20 @@ class TypedSubSearchTest {
     }
 
     /** A model whose queries carry a prefix word its passages do not (as BGE's instruction or E5's "query: "). */
-    private record QueryPrefixed(HashingEncoder model, String prefix) implements Encoder {
+    private static final class QueryPrefixed extends ForwardingEncoder {
 
-        @Override
-        public String name() {
-            return model.name();
-        }
+        private final HashingEncoder model;
+        private final String prefix;
 
-        @Override
-        public int dimensions() {
-            return model.dimensions();
-        }
-
-        @Override
-        public int chunkTokens() {
-            return model.chunkTokens();
-        }
-
-        @Override
-        public int tokenCount(String text) {
-            return model.tokenCount(text);
+        QueryPrefixed(HashingEncoder model, String prefix) {
+            super(model);
+            this.model = model;
+            this.prefix = prefix;
         }
 
         @Override
         public float[] encodeQuery(String query) {
             return model.encodeQuery(prefix + " " + query);
-        }
-
-        @Override
-        public List<float[]> encode(List<String> passages) {
-            return model.encode(passages);
-        }
-
-        @Override
-        public void close() {
-            model.close();
         }
     }
 }
