@@ -3,6 +3,7 @@ package dev.shelf.search;
 import dev.shelf.embed.Encoder;
 import dev.shelf.embed.Encoders;
 import dev.shelf.embed.Scope;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,27 +77,21 @@ final class QueryWeights {
     }
 
     /**
-     * The weights of the lists of a search with typed sub-searches ({@link SubSearch}): every list the same, or, given
-     * a semantic weight {@code s} and both kinds of list, the lexical lists {@code 1 - s} and the model lists {@code s},
-     * each kind shared equally. No rule of the question's form moves them: whoever typed the keywords and the answer
-     * already did what those rules guess at.
+     * The weights of the lists of a search with typed sub-searches ({@link SubSearch}): each sub-search that answered
+     * has the same share, shared equally among its lists: the question brings four lists and the keywords one, and a
+     * weight per list ranked worse on both halves of the tuning set (docs/experiments.md). No rule of the question's
+     * form moves them: whoever typed the keywords and the answer already did what those rules guess at, and a given
+     * semantic weight is for a question alone.
      *
      * @param lists the names of the lists taking part, in order
      * @return weight by list name, in the order given
      */
-    static Map<String, Double> typed(List<String> lists, OptionalDouble semanticShare) {
-        long lexical = lists.stream().filter(SubSearch::isLexical).count();
-        long models = lists.size() - lexical;
-        boolean split = semanticShare.isPresent() && lexical > 0 && models > 0;
+    static Map<String, Double> typed(List<String> lists) {
+        Map<SubSearch, Long> perSubSearch = new EnumMap<>(SubSearch.class);
+        lists.forEach(list -> perSubSearch.merge(SubSearch.of(list), 1L, Long::sum));
         Map<String, Double> weights = new LinkedHashMap<>();
         for (String list : lists) {
-            if (!split) {
-                weights.put(list, 1.0 / lists.size());
-            } else if (SubSearch.isLexical(list)) {
-                weights.put(list, (1 - semanticShare.getAsDouble()) / lexical);
-            } else {
-                weights.put(list, semanticShare.getAsDouble() / models);
-            }
+            weights.put(list, 1.0 / perSubSearch.size() / perSubSearch.get(SubSearch.of(list)));
         }
         return weights;
     }

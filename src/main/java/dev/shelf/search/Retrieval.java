@@ -36,8 +36,6 @@ final class Retrieval {
     private final List<Encoder> models;
     private final Executor encodes;
     private final Map<String, QueryVectorCache> queryVectors = new HashMap<>();
-    /** Vectors of texts encoded as passages (hypothetical answers), apart: the same text has another vector there. */
-    private final Map<String, QueryVectorCache> passageVectors = new HashMap<>();
 
     /**
      * @param models the models whose lists a query gets (each with a vector field in the index)
@@ -49,7 +47,6 @@ final class Retrieval {
         this.encodes = encodes;
         for (Encoder model : models) {
             queryVectors.put(model.name(), new QueryVectorCache(queryCacheSize));
-            passageVectors.put(model.name(), new QueryVectorCache(queryCacheSize));
         }
     }
 
@@ -94,15 +91,12 @@ final class Retrieval {
     }
 
     /**
-     * One model's list for a sub-search's text: its vector (from the cache, or encoded in the sub-search's form), then
-     * the nearest passages, both on the thread that runs it, so that each model's vector search overlaps the others'
-     * encodes.
+     * One model's list for a sub-search's text: its query vector (from the cache, or encoded), then the nearest
+     * passages, both on the thread that runs it, so that each model's vector search overlaps the others' encodes.
      */
     private ModelRanking modelRanking(SubSearch sub, Encoder model, String text, Set<String> sources) {
         long begin = System.nanoTime();
-        QueryVectorCache.Lookup lookup = sub.passageForm()
-                ? passageVectors.get(model.name()).lookup(text, passage -> model.encode(List.of(passage)).get(0))
-                : queryVectors.get(model.name()).lookup(text, model::encodeQuery);
+        QueryVectorCache.Lookup lookup = queryVectors.get(model.name()).lookup(text, model::encodeQuery);
         long encoded = System.nanoTime();
         Ranking ranking = Ranking.ofBestPassages(sub.listName(model.name()),
                 index.semantic(model.name(), lookup.vector(), sources, VECTOR_DEPTH), CANDIDATES);

@@ -119,12 +119,12 @@ public final class SearchService {
     }
 
     /**
-     * This request's weight of each list that answered: by the question's form for a question alone, or alike for
-     * every list when typed sub-searches take part ({@link QueryWeights#typed}).
+     * This request's weight of each list that answered: by the question's form for a question alone, or a like share
+     * for each sub-search when typed sub-searches take part ({@link QueryWeights#typed}).
      */
     private Map<String, Double> weigh(SearchRequest request, List<Ranking> rankings) {
         if (!request.text(SubSearch.KEYWORDS).isEmpty() || !request.text(SubSearch.ANSWER).isEmpty()) {
-            return QueryWeights.typed(rankings.stream().map(Ranking::retriever).toList(), settings.semanticWeight());
+            return QueryWeights.typed(rankings.stream().map(Ranking::retriever).toList());
         }
         boolean lexical = rankings.stream().anyMatch(r -> r.retriever().equals(Retrieval.LEXICAL));
         return QueryWeights.of(request.text(SubSearch.QUERY), lexical, modelLists(rankings), settings.semanticWeight(),

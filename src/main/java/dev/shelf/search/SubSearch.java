@@ -1,31 +1,30 @@
 package dev.shelf.search;
 
+import java.util.List;
+
 /**
  * The three kinds of text a search may carry, each searched by its own lists and fused with the others: the question
  * as asked (the lexical list and every model's), keywords (the lexical list alone: terms, which BM25 matches and a
  * model places poorly), and a hypothetical answer (the models' lists alone: a passage, whose meaning the models place
  * near the passages that say the same, while its many ordinary words would only blur BM25).
  *
- * <p>The answer is encoded in each model's <em>passage</em> form (E5's {@code "passage: "}, BGE without its query
- * instruction), as the indexed passages are: it is written as a passage, so that is comparing like with like, which
- * is what searching by a hypothetical document rests on; BGE documents its query instruction for short queries that
- * look for longer passages, which an answer is not. The question and keywords stay in the query form.
+ * <p>The answer is encoded in each model's <em>query</em> form (BGE's retrieval instruction, E5's {@code "query: "}),
+ * as the question is, although it reads like a passage: the query form ranked better than the passage form on both
+ * halves of the tuning set with an assistant's rewrites (docs/experiments.md).
  */
 public enum SubSearch {
-    QUERY("", true, true, false),
-    KEYWORDS("keywords ", true, false, false),
-    ANSWER("answer ", false, true, true);
+    QUERY("", true, true),
+    KEYWORDS("keywords ", true, false),
+    ANSWER("answer ", false, true);
 
     private final String prefix;
     private final boolean lexical;
     private final boolean models;
-    private final boolean passageForm;
 
-    SubSearch(String prefix, boolean lexical, boolean models, boolean passageForm) {
+    SubSearch(String prefix, boolean lexical, boolean models) {
         this.prefix = prefix;
         this.lexical = lexical;
         this.models = models;
-        this.passageForm = passageForm;
     }
 
     /**
@@ -47,9 +46,14 @@ public enum SubSearch {
         return models;
     }
 
-    /** Whether its text is encoded as a passage rather than as a query. */
-    boolean passageForm() {
-        return passageForm;
+    /** The sub-search a list belongs to, by the list's name ({@link #listName}). */
+    static SubSearch of(String listName) {
+        for (SubSearch sub : List.of(KEYWORDS, ANSWER)) {
+            if (listName.startsWith(sub.prefix)) {
+                return sub;
+            }
+        }
+        return QUERY;
     }
 
     /** Whether the list, by its name, is a lexical list of some sub-search. */

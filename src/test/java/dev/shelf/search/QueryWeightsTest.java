@@ -89,22 +89,17 @@ class QueryWeightsTest {
     }
 
     @Test
-    void typed_sub_searches_weigh_every_list_the_same_in_the_order_given() {
-        List<String> lists = List.of("lexical", "bge", "keywords lexical", "answer bge", "answer e5");
-        Map<String, Double> w = QueryWeights.typed(lists, OptionalDouble.empty());
+    void typed_sub_searches_have_the_same_share_each_shared_among_their_lists_in_the_order_given() {
+        List<String> lists = List.of("lexical", "bge", "e5", "minilm", "keywords lexical", "answer bge", "answer e5");
+        Map<String, Double> w = QueryWeights.typed(lists);
         assertEquals(lists, List.copyOf(w.keySet()));
-        w.values().forEach(weight -> assertEquals(0.2, weight, 1e-12));
-    }
-
-    @Test
-    void typed_sub_searches_share_a_given_semantic_weight_among_the_model_lists_and_the_rest_among_the_lexical() {
-        Map<String, Double> w = QueryWeights.typed(List.of("keywords lexical", "answer bge", "answer e5", "lexical"),
-                OptionalDouble.of(0.6));
-        assertEquals(0.2, w.get("keywords lexical"), 1e-12);
-        assertEquals(0.2, w.get("lexical"), 1e-12);
-        assertEquals(0.3, w.get("answer bge"), 1e-12);
-        assertEquals(0.3, w.get("answer e5"), 1e-12);
-        assertEquals(Map.of("keywords lexical", 1.0), QueryWeights.typed(List.of("keywords lexical"),
-                OptionalDouble.of(0.6)), "one kind of list alone weighs everything");
+        assertEquals(1.0 / 12, w.get("lexical"), 1e-12);
+        assertEquals(1.0 / 12, w.get("minilm"), 1e-12);
+        assertEquals(1.0 / 3, w.get("keywords lexical"), 1e-12);
+        assertEquals(1.0 / 6, w.get("answer e5"), 1e-12);
+        assertEquals(Map.of("keywords lexical", 0.5, "answer bge", 0.5),
+                QueryWeights.typed(List.of("keywords lexical", "answer bge")));
+        assertEquals(Map.of("answer bge", 0.5, "answer e5", 0.5), QueryWeights.typed(List.of("answer bge", "answer e5")),
+                "one sub-search alone weighs everything");
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Typed sub-searches over a real index of four resources: keywords reach the lexical list alone, an answer the
- * model's list alone, encoded as a passage; every given list is fused, each named by its sub-search. The model is
+ * model's list alone, encoded as a question is; every given list is fused, each named by its sub-search. The model is
  * the hashing encoder with a query prefix, as E5 and BGE have one, so that the query form and the passage form of a
  * text have different vectors.
  */
@@ -78,27 +78,27 @@ class TypedSubSearchTest {
     }
 
     @Test
-    void an_answer_is_encoded_as_a_passage_so_the_same_text_is_found_at_cosine_one() {
+    void an_answer_is_encoded_in_the_query_form_as_the_question_is() {
         String passage = "Abliteration\nRemove the refusal direction so that a chatbot stops declining requests.";
         SearchResult first = search("", "", passage, SearchMode.HYBRID).results().get(0);
         assertEquals("abliteration", first.id());
         assertEquals(List.of("answer " + MODEL_LIST), listNames(first));
-        assertEquals(1.0, first.lists().get(0).score(), 1e-6, "the passage form of the same words");
-        // The question form of the same text carries the query prefix: another vector, a lower cosine.
+        // The same text asked as a question: the same vector (with the query prefix), so the same cosine.
         SearchResult asked = search(passage, "", "", SearchMode.SEMANTIC).results().get(0);
-        assertTrue(asked.semantic().score() < 0.99, () -> "query form: " + asked.semantic());
+        assertEquals(asked.semantic().score(), first.lists().get(0).score(), 1e-9);
+        assertTrue(asked.semantic().score() < 0.99, () -> "the query prefix is part of it: " + asked.semantic());
     }
 
     @Test
-    void every_given_list_is_fused_with_the_same_weight_the_question_lists_first() {
+    void every_given_sub_search_has_the_same_share_of_the_fusion_the_question_lists_first() {
         SearchResponse response = search("how do I combine two models", "merging", "Merging language models.",
                 SearchMode.HYBRID);
         SearchResult first = response.results().get(0);
         assertEquals("mergekit", first.id());
         assertEquals(List.of("lexical", MODEL_LIST, "keywords lexical", "answer " + MODEL_LIST), listNames(first));
-        for (SearchResult.ListScore list : first.lists()) {
-            assertEquals(0.25, list.weight(), 1e-12, list.list());
-        }
+        // A third for each sub-search, the question's shared by its two lists.
+        assertEquals(List.of(1.0 / 6, 1.0 / 6, 1.0 / 3, 1.0 / 3),
+                first.lists().stream().map(SearchResult.ListScore::weight).toList());
     }
 
     @Test
