@@ -38,6 +38,7 @@ final class DocReferences {
             "WatchService", "StrictMath", "QueryScorer", "QueryTermScorer", // JDK and Lucene
             "AutoCreateSharedArchive", // a JVM option
             "ETag", "Origin", // HTTP headers
+            "HttpServletStreamableServerTransportProvider", // the MCP Java SDK
             "Tags", "Added", "Authors", "Year", "Venue", "Keywords", "Article"); // metadata keys and list text
 
     /** Options a page may show that are not Shelf's: the JVM's and the JDK tools'. */

@@ -10,7 +10,7 @@ import picocli.CommandLine;
 /** The application's single entry point: {@code java -jar target/shelf.jar <command>}. */
 @Command(name = "shelf", mixinStandardHelpOptions = true, version = "shelf 0.1.0",
         description = "Local, offline semantic search over AI/LLM reading lists.",
-        subcommands = {IngestCommand.class, IndexCommand.class, SearchCommand.class, RelatedCommand.class, EvalCommand.class, ServeCommand.class, BenchCommand.class,
+        subcommands = {IngestCommand.class, IndexCommand.class, SearchCommand.class, RelatedCommand.class, EvalCommand.class, ServeCommand.class, McpCommand.class, BenchCommand.class,
                 MapCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

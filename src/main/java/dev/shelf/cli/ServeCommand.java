@@ -5,9 +5,12 @@ import dev.shelf.embed.ModelLoader;
 import dev.shelf.index.ShelfAnalyzer;
 import dev.shelf.library.FolderWatcher;
 import dev.shelf.library.Library;
+import dev.shelf.mcp.ShelfTools;
+import dev.shelf.mcp.StreamableHttp;
 import dev.shelf.search.SearchSettings;
 import dev.shelf.search.SearchService;
 import dev.shelf.search.ServedIndex;
+import dev.shelf.web.McpMount;
 import dev.shelf.web.SearchLimiter;
 import dev.shelf.web.SourceRoutes;
 import dev.shelf.web.WebApp;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code shelf serve}: the web UI and JSON API. Starts answering at once; when there is no index yet it builds one in
+ * {@code shelf serve}: the web UI, the JSON API and the MCP tools at {@code /mcp} (streamable HTTP). Starts answering at once; when there is no index yet it builds one in
  * the background and the API answers 503 meanwhile. Lists added or removed through the API, or saved, changed or
  * deleted in a sources folder by anyone, are re-indexed in the background (one build at a time), the previous build
  * serving meanwhile; a re-index by {@code shelf index} from another terminal is picked up too. Stops cleanly on
@@ -84,7 +87,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                     to.println(message);
                     to.flush();
                 });
-        Javalin app = WebApp.create(served::lease, limiter, web, new SourceRoutes(library, host));
+        // The same tools as `shelf mcp`, over streamable HTTP: the lists' states are the library's.
+        StreamableHttp mcp = new StreamableHttp(new ShelfTools(served::lease, info -> library.lists()),
+                spec.root().version()[0].replace("shelf ", ""));
+        Javalin app = WebApp.create(served::lease, limiter, web, new SourceRoutes(library, host),
+                new McpMount(mcp.servlet(), StreamableHttp.PATH, host));
         if (!isLoopback(host)) {
             err.println("warning: serving on " + host + ": the API has no authentication; anyone who can reach this"
                     + " address can read your reading lists.");
@@ -94,6 +101,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Reverse order of opening: stop taking requests and changes, let a build finish, close the index, the model.
+            mcp.close();
             app.stop();
             try {
                 watcher.close();

@@ -3,6 +3,7 @@ package dev.shelf.search;
 import dev.shelf.embed.Encoder;
 import dev.shelf.embed.Encoders;
 import dev.shelf.embed.Scope;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,26 @@ final class QueryWeights {
         }
         for (String model : models) {
             weights.put(model, share / models.size());
+        }
+        return weights;
+    }
+
+    /**
+     * The weights of the lists of a search with typed sub-searches ({@link SubSearch}): each sub-search that answered
+     * has the same share, shared equally among its lists: the question brings four lists and the keywords one, and a
+     * weight per list ranked worse on both halves of the tuning set (docs/experiments.md). No rule of the question's
+     * form moves them: whoever typed the keywords and the answer already did what those rules guess at, and a given
+     * semantic weight is for a question alone.
+     *
+     * @param lists the names of the lists taking part, in order
+     * @return weight by list name, in the order given
+     */
+    static Map<String, Double> typed(List<String> lists) {
+        Map<SubSearch, Long> perSubSearch = new EnumMap<>(SubSearch.class);
+        lists.forEach(list -> perSubSearch.merge(SubSearch.of(list), 1L, Long::sum));
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (String list : lists) {
+            weights.put(list, 1.0 / perSubSearch.size() / perSubSearch.get(SubSearch.of(list)));
         }
         return weights;
     }

@@ -13,9 +13,9 @@ import java.util.concurrent.Executor;
 
 /**
  * The retrieve stage: the ranked lists a search fuses, each from the index's passages aggregated to resources
- * ({@link Ranking#ofBestPassages}). A query's lists are the lexical one and one per model that covers the query; a
- * resource's related lists are a lexical more-like-this and the nearest passages to its stored vector. NOTE:
- * thread-safe; does not own the index or the models.
+ * ({@link Ranking#ofBestPassages}). A query's lists are the lexical one and one per model that covers the query (a
+ * typed sub-search asks only its own, {@link SubSearch}); a resource's related lists are a lexical more-like-this and
+ * the nearest passages to its stored vector. NOTE: thread-safe; does not own the index or the models.
  */
 final class Retrieval {
 
@@ -51,24 +51,27 @@ final class Retrieval {
     }
 
     /**
-     * The query's lists that the mode asks, lexical first, then one per model that covers the query. Each model's
-     * encode and vector search are handed to {@code encodes} first, so that they run while the lexical list is made;
-     * the clock times each model's encode (or its cache hit) and its vector search where they ran, and "models wait"
-     * how long the search then still waited for them.
+     * The lists of one sub-search's text that both the mode and the sub-search ask, lexical first, then one per model
+     * that covers the text, each named by the sub-search ({@link SubSearch#listName}). Each model's encode and vector
+     * search are handed to {@code encodes} first, so that they run while the lexical list is made; the clock times each
+     * model's encode (or its cache hit) and its vector search where they ran, and "models wait" how long the search
+     * then still waited for them.
      */
-    List<Ranking> lists(String query, SearchMode mode, Set<String> sources, StageClock clock) {
-        List<Encoder> asked = mode == SearchMode.LEXICAL ? List.of() : QueryWeights.modelsFor(query, models);
+    List<Ranking> lists(SubSearch sub, String text, SearchMode mode, Set<String> sources, StageClock clock) {
+        List<Encoder> asked = mode == SearchMode.LEXICAL || !sub.models() ? List.of()
+                : QueryWeights.modelsFor(text, models);
         List<CompletableFuture<ModelRanking>> semantic = new ArrayList<>(asked.size());
         for (Encoder model : asked) {
-            semantic.add(CompletableFuture.supplyAsync(() -> modelRanking(model, query, sources), encodes));
+            semantic.add(CompletableFuture.supplyAsync(() -> modelRanking(sub, model, text, sources), encodes));
         }
         List<Ranking> rankings = new ArrayList<>(1 + asked.size());
         List<ModelRanking> done;
         long waitBegin;
         try {
-            if (mode != SearchMode.SEMANTIC) {
-                rankings.add(clock.time("lexical", () -> Ranking.ofBestPassages(LEXICAL,
-                        index.lexical(query, sources, PASSAGE_DEPTH), CANDIDATES)));
+            if (mode != SearchMode.SEMANTIC && sub.lexical()) {
+                String lexical = sub.listName(LEXICAL);
+                rankings.add(clock.time(lexical, () -> Ranking.ofBestPassages(lexical,
+                        index.lexical(text, sources, PASSAGE_DEPTH), CANDIDATES)));
             }
             waitBegin = System.nanoTime();
             done = semantic.stream().map(CompletableFuture::join).toList();
@@ -77,7 +80,7 @@ final class Retrieval {
             CompletableFuture.allOf(semantic.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         }
         if (!asked.isEmpty()) {
-            clock.add("models wait", waitBegin);
+            clock.add(sub.listName("models wait"), waitBegin);
         }
         for (ModelRanking m : done) {
             clock.put((m.cached() ? "encode (cached) " : "encode ") + m.ranking().retriever(), m.encodeMs());
@@ -88,14 +91,14 @@ final class Retrieval {
     }
 
     /**
-     * One model's list for the query: its query vector (from the cache, or encoded), then the nearest passages, both
-     * on the thread that runs it, so that each model's vector search overlaps the others' encodes.
+     * One model's list for a sub-search's text: its query vector (from the cache, or encoded), then the nearest
+     * passages, both on the thread that runs it, so that each model's vector search overlaps the others' encodes.
      */
-    private ModelRanking modelRanking(Encoder model, String query, Set<String> sources) {
+    private ModelRanking modelRanking(SubSearch sub, Encoder model, String text, Set<String> sources) {
         long begin = System.nanoTime();
-        QueryVectorCache.Lookup lookup = queryVectors.get(model.name()).lookup(query, model::encodeQuery);
+        QueryVectorCache.Lookup lookup = queryVectors.get(model.name()).lookup(text, model::encodeQuery);
         long encoded = System.nanoTime();
-        Ranking ranking = Ranking.ofBestPassages(model.name(),
+        Ranking ranking = Ranking.ofBestPassages(sub.listName(model.name()),
                 index.semantic(model.name(), lookup.vector(), sources, VECTOR_DEPTH), CANDIDATES);
         return new ModelRanking(ranking, lookup.cached(), (encoded - begin) / 1e6, (System.nanoTime() - encoded) / 1e6);
     }

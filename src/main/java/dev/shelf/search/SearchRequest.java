@@ -3,15 +3,20 @@ package dev.shelf.search;
 import java.util.Set;
 
 /**
- * A question.
+ * A question, as asked and optionally also typed: a search may carry the question as asked, a few keywords for the
+ * lexical list only, and a short hypothetical answer for the models' lists only ({@link SubSearch}); each given one
+ * adds its lists to the same fusion.
  *
- * @param query the user's text, any text at all
+ * @param query the user's text, any text at all; empty when only typed sub-searches are given
+ * @param keywords a few terms searched by the lexical list alone; empty for none
+ * @param answer a short passage such as an article would hold, searched by the models alone; empty for none
  * @param mode which retrievers answer
  * @param k how many results to return (1..{@value #MAX_K})
  * @param sources list ids to search in; empty for all
  * @param profile whether the response says where the time went ({@link SearchProfile})
  */
-public record SearchRequest(String query, SearchMode mode, int k, Set<String> sources, boolean profile) {
+public record SearchRequest(String query, String keywords, String answer, SearchMode mode, int k, Set<String> sources,
+                            boolean profile) {
 
     public static final int MAX_K = 100;
     public static final int DEFAULT_K = 10;
@@ -23,10 +28,17 @@ public record SearchRequest(String query, SearchMode mode, int k, Set<String> so
         if (k < 1 || k > MAX_K) {
             throw new IllegalArgumentException("k must be between 1 and " + MAX_K + ", got " + k);
         }
+        keywords = keywords == null ? "" : keywords;
+        answer = answer == null ? "" : answer;
         sources = sources == null ? Set.of() : Set.copyOf(sources);
     }
 
-    /** A request without a profile. */
+    /** A request with the question as asked only. */
+    public SearchRequest(String query, SearchMode mode, int k, Set<String> sources, boolean profile) {
+        this(query, "", "", mode, k, sources, profile);
+    }
+
+    /** A request with the question as asked only, without a profile. */
     public SearchRequest(String query, SearchMode mode, int k, Set<String> sources) {
         this(query, mode, k, sources, false);
     }
@@ -37,6 +49,15 @@ public record SearchRequest(String query, SearchMode mode, int k, Set<String> so
 
     /** The same request, with or without a profile. */
     public SearchRequest withProfile(boolean wanted) {
-        return new SearchRequest(query, mode, k, sources, wanted);
+        return new SearchRequest(query, keywords, answer, mode, k, sources, wanted);
+    }
+
+    /** The text of one sub-search, stripped; empty when it is not given. */
+    public String text(SubSearch sub) {
+        return switch (sub) {
+            case QUERY -> query.strip();
+            case KEYWORDS -> keywords.strip();
+            case ANSWER -> answer.strip();
+        };
     }
 }

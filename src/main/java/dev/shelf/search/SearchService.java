@@ -17,13 +17,13 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
- * The search core. A search runs six stages, each a call in {@link #search}: retrieve the query's ranked lists
- * ({@link Retrieval}), weigh them ({@link QueryWeights}), expand a request for resources like a named one with that
- * resource's related lists ({@link MoreLike}), fuse the lists into one ranking ({@link Fusion}), promote an exact title
- * ({@link TitlePromotion}), and dress the first k as results with snippets ({@link Snippets}) and per-list facets. The
- * decisions live in those classes' pure functions; this class only feeds them. It also finds related articles of a
- * resource. Rankings are deterministic (ties broken by id) and do not depend on k. NOTE: thread-safe; does not own the
- * index or the encoder, which the caller closes.
+ * The search core. A search runs six stages, each a call in {@link #search}: retrieve the ranked lists of the question
+ * and of any typed sub-search ({@link Retrieval}, {@link SubSearch}), weigh them ({@link QueryWeights}), expand a
+ * request for resources like a named one with that resource's related lists ({@link MoreLike}), fuse the lists into
+ * one ranking ({@link Fusion}), promote an exact title ({@link TitlePromotion}), and dress the first k as results with
+ * snippets ({@link Snippets}) and per-list facets. The decisions live in those classes' pure functions; this class
+ * only feeds them. It also finds related articles of a resource. Rankings are deterministic (ties broken by id) and do
+ * not depend on k. NOTE: thread-safe; does not own the index or the encoder, which the caller closes.
  */
 public final class SearchService {
 
@@ -86,17 +86,18 @@ public final class SearchService {
     /** The query's results: retrieve, weigh, expand, fuse, promote, dress. */
     public SearchResponse search(SearchRequest request) {
         StageClock clock = new StageClock();
-        String query = request.query().strip();
-        List<Ranking> found = query.isEmpty() ? List.of()
-                : retrieval.lists(query, request.mode(), request.sources(), clock);
-        Map<String, Double> ownWeights = weigh(query, found);
+        String query = request.text(SubSearch.QUERY);
+        List<Ranking> found = retrieve(request, clock);
+        Map<String, Double> ownWeights = weigh(request, found);
         Optional<MoreLike.Expansion> like = expand(query, request, clock);
         List<Ranking> rankings = like.map(more -> more.joinRankings(found)).orElse(found);
         Map<String, Double> weights = like.map(more -> more.joinWeights(ownWeights)).orElse(ownWeights);
         List<Fused> ranked = clock.time("fusion",
                 () -> promote(query, request.mode(), request.sources(), fuse(rankings, weights, request.mode())));
-        // A "more like X" answer marks X's name in its snippets, not the words of the request ("like", "something").
-        String marked = like.map(MoreLike.Expansion::name).orElse(query);
+        // A "more like X" answer marks X's name in its snippets, not the words of the request ("like", "something");
+        // an answer's words are too many and too ordinary to mark.
+        String marked = like.map(MoreLike.Expansion::name).orElse(
+                String.join(" ", query, request.text(SubSearch.KEYWORDS)).strip());
         List<SearchResult> results = dress(marked, rankings, ranked, weights, request.k(), clock);
         Map<String, Integer> facets = clock.time("facets", () -> Resource.countLists(
                 ranked.stream().map(f -> listsById.getOrDefault(f.id(), List.of())).toList()));
@@ -105,11 +106,29 @@ public final class SearchService {
                 request.profile() ? clock.profile() : null);
     }
 
-    /** This query's weight of each list that answered. */
-    private Map<String, Double> weigh(String query, List<Ranking> rankings) {
+    /** The lists of every sub-search the request gives, the question's first, each named by its sub-search. */
+    private List<Ranking> retrieve(SearchRequest request, StageClock clock) {
+        List<Ranking> lists = new ArrayList<>();
+        for (SubSearch sub : SubSearch.values()) {
+            String text = request.text(sub);
+            if (!text.isEmpty()) {
+                lists.addAll(retrieval.lists(sub, text, request.mode(), request.sources(), clock));
+            }
+        }
+        return lists;
+    }
+
+    /**
+     * This request's weight of each list that answered: by the question's form for a question alone, or a like share
+     * for each sub-search when typed sub-searches take part ({@link QueryWeights#typed}).
+     */
+    private Map<String, Double> weigh(SearchRequest request, List<Ranking> rankings) {
+        if (!request.text(SubSearch.KEYWORDS).isEmpty() || !request.text(SubSearch.ANSWER).isEmpty()) {
+            return QueryWeights.typed(rankings.stream().map(Ranking::retriever).toList());
+        }
         boolean lexical = rankings.stream().anyMatch(r -> r.retriever().equals(Retrieval.LEXICAL));
-        return QueryWeights.of(query, lexical, modelLists(rankings), settings.semanticWeight(), settings.queryAware(),
-                settings.questionModel());
+        return QueryWeights.of(request.text(SubSearch.QUERY), lexical, modelLists(rankings), settings.semanticWeight(),
+                settings.queryAware(), settings.questionModel());
     }
 
     /**
@@ -140,7 +159,7 @@ public final class SearchService {
         if (titled.size() == 1) {
             return index.resource(titled.get(0));
         }
-        List<Ranking> rankings = retrieval.lists(name, SearchMode.HYBRID, Set.of(), new StageClock());
+        List<Ranking> rankings = retrieval.lists(SubSearch.QUERY, name, SearchMode.HYBRID, Set.of(), new StageClock());
         Map<String, Double> weights = QueryWeights.of(name, true, modelLists(rankings), settings.semanticWeight(),
                 false, "");
         return promote(name, SearchMode.HYBRID, Set.of(), fuse(rankings, weights, SearchMode.HYBRID)).stream()
@@ -160,8 +179,11 @@ public final class SearchService {
         return mode == SearchMode.HYBRID ? TitlePromotion.promote(fused, exactTitles(query, sources)) : fused;
     }
 
-    /** The resources titled exactly as the query, among the lists searched (all when empty). */
+    /** The resources titled exactly as the query, among the lists searched (all when empty); none for no query. */
     private List<String> exactTitles(String query, Set<String> sources) {
+        if (query.isEmpty()) {
+            return List.of();
+        }
         return idsByTitle.getOrDefault(TitlePromotion.key(query), List.of()).stream()
                 .filter(id -> index.resource(id).map(r -> sources.isEmpty()
                         || r.listIds().stream().anyMatch(sources::contains)).orElse(false))
@@ -199,7 +221,7 @@ public final class SearchService {
 
     /** The names of the rankings that are models' lists, in order. */
     private static List<String> modelLists(List<Ranking> rankings) {
-        return rankings.stream().map(Ranking::retriever).filter(n -> !n.equals(Retrieval.LEXICAL)).toList();
+        return rankings.stream().map(Ranking::retriever).filter(n -> !SubSearch.isLexical(n)).toList();
     }
 
     /**

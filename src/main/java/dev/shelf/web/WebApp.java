@@ -3,7 +3,6 @@ package dev.shelf.web;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.shelf.index.BuildInfo;
 import dev.shelf.search.RelatedResponse;
-import dev.shelf.search.SearchMode;
 import dev.shelf.search.SearchRequest;
 import dev.shelf.search.SearchResult;
 import dev.shelf.search.SearchService;
@@ -17,7 +16,6 @@ import io.javalin.http.staticfiles.Location;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +27,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebApp {
 
-    /** The longest query accepted, in characters. */
-    public static final int MAX_QUERY_CHARS = 500;
+    /** The longest query accepted, in characters (each of the question, the keywords and the answer). */
+    public static final int MAX_QUERY_CHARS = QueryParameters.MAX_TEXT_CHARS;
     /** The largest request body accepted, but by the route that saves a list (which takes up to 20 MB). */
     public static final long MAX_REQUEST_BYTES = 64 * 1024;
-    /** How much of a bad parameter value an error message quotes. */
-    private static final int QUOTED_CHARS = 60;
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
@@ -72,6 +68,17 @@ public final class WebApp {
      * @param lists the routes that list, add and remove lists; null for the read-only list of the served build
      */
     public static Javalin create(ServiceProvider services, SearchLimiter limiter, Path webDir, SourceRoutes lists) {
+        return create(services, limiter, webDir, lists, null);
+    }
+
+    /**
+     * The app, not started, whose lists can be added and removed, with an MCP endpoint.
+     *
+     * @param lists the routes that list, add and remove lists; null for the read-only list of the served build
+     * @param mcp the MCP endpoint to mount beside the API; null for none
+     */
+    public static Javalin create(ServiceProvider services, SearchLimiter limiter, Path webDir, SourceRoutes lists,
+                                 McpMount mcp) {
         Api api = new Api(services, limiter);
         return Javalin.create(config -> {
             config.http.compressionStrategy = CompressionStrategy.GZIP;
@@ -79,6 +86,9 @@ public final class WebApp {
             config.http.defaultContentType = "application/json";
             config.startup.showJavalinBanner = false;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            if (mcp != null) {
+                config.jetty.modifyServletContextHandler(mcp::mount);
+            }
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = webDir.toAbsolutePath().normalize().toString();
@@ -162,37 +172,9 @@ public final class WebApp {
             }
         }
 
-        private SearchRequest searchRequest(Context ctx, SearchService service) {
-            String q = single(ctx, "q");
-            if (q == null || q.isBlank()) {
-                throw new ApiException(400, "missing_parameter", "Parameter q (the question) is required, e.g. /api/search?q=merge+models");
-            }
-            if (q.length() > MAX_QUERY_CHARS) {
-                throw new ApiException(400, "bad_parameter", "Parameter q is " + q.length() + " characters long; at most "
-                        + MAX_QUERY_CHARS + " are accepted.");
-            }
-            int k = k(ctx);
-            String modeText = single(ctx, "mode");
-            SearchMode mode = modeText == null ? SearchMode.HYBRID : SearchMode.parse(modeText).orElseThrow(() ->
-                    new ApiException(400, "bad_parameter", "Parameter mode must be hybrid, lexical or semantic, got \""
-                            + abbreviate(modeText) + "\"."));
-            flag(ctx, "explain");
-            boolean profile = flag(ctx, "profile");
-            Set<String> sources = new LinkedHashSet<>();
-            Set<String> known = service.info().sources().stream().map(BuildInfo.SourceInfo::id)
-                    .collect(Collectors.toCollection(LinkedHashSet::new));
-            for (String source : ctx.queryParams("source")) {
-                for (String id : source.split(",")) {
-                    if (!id.isBlank() && !known.contains(id.strip())) {
-                        throw new ApiException(400, "bad_parameter", "Unknown source \"" + abbreviate(id.strip())
-                                + "\"; valid sources are: " + String.join(", ", known) + ".");
-                    }
-                    if (!id.isBlank()) {
-                        sources.add(id.strip());
-                    }
-                }
-            }
-            return new SearchRequest(q, mode, k, sources, profile);
+        private static SearchRequest searchRequest(Context ctx, SearchService service) {
+            return new QueryParameters(ctx::queryParams).searchRequest(service.info().sources().stream()
+                    .map(BuildInfo.SourceInfo::id).collect(Collectors.toCollection(LinkedHashSet::new)));
         }
 
         void resource(Context ctx) {
@@ -204,7 +186,7 @@ public final class WebApp {
 
         void related(Context ctx) {
             String id = ctx.pathParam("id");
-            int k = k(ctx);
+            int k = new QueryParameters(ctx::queryParams).k();
             try (ServiceLease lease = lease(); SearchLimiter.Permit turn = limiter.enter()) {
                 List<SearchResult> results = lease.service().related(id, k).orElseThrow(() -> notFound(id));
                 ctx.json(new RelatedResponse(id, results));
@@ -224,48 +206,9 @@ public final class WebApp {
             }
         }
 
-        private static int k(Context ctx) {
-            String text = single(ctx, "k");
-            if (text == null) {
-                return SearchRequest.DEFAULT_K;
-            }
-            try {
-                int k = Integer.parseInt(text.strip());
-                if (k >= 1 && k <= SearchRequest.MAX_K) {
-                    return k;
-                }
-            } catch (NumberFormatException e) {
-                // falls through to the error below
-            }
-            throw new ApiException(400, "bad_parameter", "Parameter k must be a whole number from 1 to "
-                    + SearchRequest.MAX_K + ", got \"" + abbreviate(text) + "\".");
-        }
-
-        /** A true/false parameter, false when absent. */
-        private static boolean flag(Context ctx, String name) {
-            String value = single(ctx, name);
-            if (value != null && !value.equals("true") && !value.equals("false")) {
-                throw new ApiException(400, "bad_parameter", "Parameter " + name + " must be true or false.");
-            }
-            return "true".equals(value);
-        }
-
-        /** The value of a parameter that may be given once; repeating it is an error rather than a guess. */
-        private static String single(Context ctx, String name) {
-            List<String> values = ctx.queryParams(name);
-            if (values.size() > 1) {
-                throw new ApiException(400, "bad_parameter", "Parameter " + name + " is given " + values.size()
-                        + " times; give it once.");
-            }
-            return values.isEmpty() ? null : values.get(0);
-        }
-
         private static ApiException notFound(String id) {
-            return new ApiException(404, "not_found", "No resource with id \"" + abbreviate(id) + "\".");
-        }
-
-        private static String abbreviate(String text) {
-            return Texts.abbreviate(text, QUOTED_CHARS);
+            return new ApiException(404, "not_found", "No resource with id \""
+                    + Texts.abbreviate(id, QueryParameters.QUOTED_CHARS) + "\".");
         }
     }
 

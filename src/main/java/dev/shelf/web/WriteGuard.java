@@ -31,10 +31,18 @@ final class WriteGuard {
             return Optional.of("Changing the lists needs the header " + HEADER + ": " + VALUE
                     + " (Shelf's page sends it; a form on another site cannot).");
         }
-        if (origin != null && !ownOrigins.contains(origin.strip().toLowerCase(Locale.ROOT))) {
+        if (isForeign(origin, ownOrigins)) {
             return Optional.of("Only Shelf's own page may change the lists; this request comes from " + origin + ".");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a request comes from a page of another origin: it names an origin, and not one of the server's own.
+     * A request without one is not a browser's cross-site request.
+     */
+    static boolean isForeign(String origin, Set<String> ownOrigins) {
+        return origin != null && !ownOrigins.contains(origin.strip().toLowerCase(Locale.ROOT));
     }
 
     /**

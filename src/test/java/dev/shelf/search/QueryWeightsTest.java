@@ -87,4 +87,19 @@ class QueryWeightsTest {
         assertEquals(0.25, QueryWeights.of("a short query", true, MODELS, OptionalDouble.empty(), true, "minilm")
                 .get("minilm"), 1e-12);
     }
+
+    @Test
+    void typed_sub_searches_have_the_same_share_each_shared_among_their_lists_in_the_order_given() {
+        List<String> lists = List.of("lexical", "bge", "e5", "minilm", "keywords lexical", "answer bge", "answer e5");
+        Map<String, Double> w = QueryWeights.typed(lists);
+        assertEquals(lists, List.copyOf(w.keySet()));
+        assertEquals(1.0 / 12, w.get("lexical"), 1e-12);
+        assertEquals(1.0 / 12, w.get("minilm"), 1e-12);
+        assertEquals(1.0 / 3, w.get("keywords lexical"), 1e-12);
+        assertEquals(1.0 / 6, w.get("answer e5"), 1e-12);
+        assertEquals(Map.of("keywords lexical", 0.5, "answer bge", 0.5),
+                QueryWeights.typed(List.of("keywords lexical", "answer bge")));
+        assertEquals(Map.of("answer bge", 0.5, "answer e5", 0.5), QueryWeights.typed(List.of("answer bge", "answer e5")),
+                "one sub-search alone weighs everything");
+    }
 }

@@ -73,6 +73,25 @@ class ApiIT {
     }
 
     @Test
+    void keywords_and_an_answer_find_mergekit_with_or_without_the_question_each_under_its_own_lists()
+            throws IOException {
+        String keywords = "keywords=" + URLEncoder.encode("mergekit model merging", StandardCharsets.UTF_8);
+        String answer = "answer=" + URLEncoder.encode("Model merging combines the weights of several fine-tuned models "
+                + "into one model without training, with methods such as SLERP, TIES and DARE.", StandardCharsets.UTF_8);
+        for (String query : List.of(keywords + "&" + answer, "q=how+do+I+merge+models&" + keywords + "&" + answer)) {
+            JsonNode body = json(server.get("/api/search?" + query));
+            JsonNode first = body.get("results").get(0);
+            assertTrue((first.get("title").asText() + first.get("description").asText()).toLowerCase()
+                    .contains("mergekit"), query + " -> " + body.get("results"));
+            List<String> lists = new ArrayList<>();
+            first.get("lists").forEach(list -> lists.add(list.get("list").asText()));
+            assertTrue(lists.contains("keywords lexical"), lists.toString());
+            assertTrue(lists.stream().anyMatch(list -> list.startsWith("answer ")), lists.toString());
+            assertEquals(query.startsWith("q="), lists.contains("lexical"), lists.toString());
+        }
+    }
+
+    @Test
     void more_like_x_names_x_in_the_answer_leaves_it_out_and_fuses_its_related_lists() throws IOException {
         JsonNode body = json(server.get("/api/search?q=something+like+Ollama&profile=true"));
         assertEquals(List.of("query", "mode", "k", "total", "tookMs", "results", "facets", "like", "profile"),
@@ -160,6 +179,9 @@ class ApiIT {
         assertError("/api/search?q=", 400, "missing_parameter");
         assertError("/api/search?q=%20%20", 400, "missing_parameter");
         assertError("/api/search?q=" + "a".repeat(501), 400, "bad_parameter");
+        assertError("/api/search?keywords=" + "a".repeat(501), 400, "bad_parameter");
+        assertError("/api/search?q=x&answer=" + "a".repeat(501), 400, "bad_parameter");
+        assertError("/api/search?keywords=%20&answer=", 400, "missing_parameter");
         for (String k : List.of("0", "101", "-1", "ten", "1.5", "99999999999")) {
             assertError("/api/search?q=x&k=" + k, 400, "bad_parameter");
         }

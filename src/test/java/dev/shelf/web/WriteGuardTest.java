@@ -1,6 +1,7 @@
 package dev.shelf.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
@@ -56,5 +57,13 @@ class WriteGuardTest {
         assertTrue(WriteGuard.refusal("shelf", "http://127.0.0.1:7070.evil.example", LOCAL).isPresent());
         // DNS rebinding: a name that resolves to loopback is still another origin.
         assertTrue(WriteGuard.refusal("shelf", "http://rebind.example:7070", LOCAL).isPresent());
+    }
+
+    @Test
+    void a_request_is_foreign_when_it_names_an_origin_that_is_not_the_servers_own() {
+        assertTrue(WriteGuard.isForeign("http://evil.example:7070", LOCAL), "DNS rebinding keeps the port");
+        assertTrue(WriteGuard.isForeign("http://127.0.0.1:8080", LOCAL), "another port is another origin");
+        assertFalse(WriteGuard.isForeign("HTTP://LOCALHOST:7070 ", LOCAL));
+        assertFalse(WriteGuard.isForeign(null, LOCAL), "no origin: not a browser's cross-site request");
     }
 }
