@@ -7,6 +7,8 @@ import dev.shelf.eval.BeirCollection;
 import dev.shelf.eval.DevSet;
 import dev.shelf.eval.EvalReport;
 import dev.shelf.eval.Evaluator;
+import dev.shelf.eval.RewriteEvaluation;
+import dev.shelf.eval.Rewrites;
 import dev.shelf.eval.Judgments;
 import dev.shelf.eval.ListComparison;
 import dev.shelf.index.ChunkIndex;
@@ -60,6 +62,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--per-query", description = "Also print each query's nDCG@10 per mode.")
     private boolean perQuery;
 
+    @Option(names = "--rewrites", paramLabel = "FILE", description = "Also score the queries as typed sub-searches:"
+            + " JSON lines {\"id\", \"keywords\", \"answer\"}, each form against the question as asked.")
+    private Path rewrites;
+
     @Override
     public Integer call() throws Exception {
         if (beir != null) {
@@ -73,10 +79,11 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         Judgments judgments = Judgments.load(queries, qrels);
+        Rewrites typed = rewrites == null ? null : Rewrites.load(rewrites);
         try (Encoders encoders = workspace.encoders();
              ExecutorService encodes = Workspace.encodePool();
              ChunkIndex index = workspace.openOrBuild(encoders, spec.commandLine().getErr())) {
-            report(judgments, index, encoders, encodes);
+            report(judgments, typed, index, encoders, encodes);
         }
         return 0;
     }
@@ -90,7 +97,7 @@ final class EvalCommand implements Callable<Integer> {
             Workspace.build(encoders, layout, collection.resources(), List.of(collection.source()), false,
                     spec.commandLine().getErr());
             try (ChunkIndex index = Workspace.open(layout)) {
-                report(collection.judgments(), index, encoders, encodes);
+                report(collection.judgments(), null, index, encoders, encodes);
             }
         } finally {
             FileTrees.delete(temp);
@@ -98,8 +105,8 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void report(Judgments judgments, ChunkIndex index, Encoders encoders, ExecutorService encodes)
-            throws IOException {
+    private void report(Judgments judgments, Rewrites typed, ChunkIndex index, Encoders encoders,
+                        ExecutorService encodes) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, SearchService> models = new LinkedHashMap<>();
         for (Encoder model : encoders.all()) {
@@ -112,6 +119,10 @@ final class EvalCommand implements Callable<Integer> {
         EvalReport report = EvalReport.of(judgments, Evaluator.evaluate(judgments, ranking.settings(),
                 settings -> new SearchService(index, encoders, settings, encodes)),
                 Evaluator.evaluateModels(judgments, models), perQuery);
+        if (typed != null) {
+            report = report.withRewrites(RewriteEvaluation.of(judgments, typed,
+                    new SearchService(index, encoders, ranking.settings(), encodes)), perQuery);
+        }
         if (json.enabled()) {
             JsonOutput.print(report, out);
         } else {
@@ -137,6 +148,9 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         printLists(report, out);
+        if (report.rewrites() != null) {
+            RewritesTable.print(report.rewrites(), out);
+        }
         if (perQuery) {
             out.printf("%n%-8s %s  %s%n", "query", String.join("  ", report.modes().keySet()), "text");
             for (Map.Entry<String, String> query : queries.entrySet()) {

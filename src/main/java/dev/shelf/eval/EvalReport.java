@@ -13,10 +13,12 @@ import java.util.Map;
  * @param modes scores by run name
  * @param lists scores of each list alone: the lexical run, then each model's (empty, and left out, without them)
  * @param hybridAgainstLists hybrid against the best list alone, on all queries and on each kind
+ * @param rewrites the queries as typed sub-searches ({@code eval --rewrites}); null (and left out) without them
  */
 public record EvalReport(int queries, Map<String, Evaluator.Scores> modes,
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Evaluator.Scores> lists,
-                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ListComparison> hybridAgainstLists) {
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ListComparison> hybridAgainstLists,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) RewriteEvaluation rewrites) {
 
     /** The run whose scores are the lexical list alone. */
     private static final String LEXICAL = "lexical";
@@ -45,7 +47,14 @@ public record EvalReport(int queries, Map<String, Evaluator.Scores> modes,
             lists.forEach((name, s) -> perList.put(name, s.perQuery()));
             against = ListComparison.of(perList, scores.get(HYBRID).perQuery(), judgments.kinds());
         }
-        return new EvalReport(judgments.queries().size(), stripped(scores, perQuery), stripped(lists, false), against);
+        return new EvalReport(judgments.queries().size(), stripped(scores, perQuery), stripped(lists, false), against,
+                null);
+    }
+
+    /** The same report with the typed sub-searches' figures, each query's nDCG@10 kept only with {@code perQuery}. */
+    public EvalReport withRewrites(RewriteEvaluation evaluation, boolean perQuery) {
+        return new EvalReport(queries, modes, lists, hybridAgainstLists,
+                new RewriteEvaluation(stripped(evaluation.scores(), perQuery), evaluation.againstAsked()));
     }
 
     private static Map<String, Evaluator.Scores> stripped(Map<String, Evaluator.Scores> scores, boolean perQuery) {

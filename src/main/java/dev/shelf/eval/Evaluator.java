@@ -11,6 +11,7 @@ import dev.shelf.search.SearchSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** Runs judged queries through the search service in each mode and averages nDCG@10, Recall@10/100 and MRR@10. */
@@ -94,13 +95,18 @@ public final class Evaluator {
 
     /** The averages of one way of searching over every judged query, with each query's nDCG@10. */
     static Scores score(Judgments judgments, SearchService service, SearchMode mode) {
+        return score(judgments, service, (id, query) -> SearchRequest.of(query, mode, SearchRequest.MAX_K));
+    }
+
+    /** The averages over every judged query, each searched as {@code request} makes it from its id and text. */
+    static Scores score(Judgments judgments, SearchService service, BiFunction<String, String, SearchRequest> request) {
         double ndcg = 0;
         double r10 = 0;
         double r100 = 0;
         double mrr = 0;
         Map<String, Double> perQuery = new LinkedHashMap<>();
         for (Map.Entry<String, String> q : judgments.queries().entrySet()) {
-            List<SearchResult> results = service.search(SearchRequest.of(q.getValue(), mode, SearchRequest.MAX_K)).results();
+            List<SearchResult> results = service.search(request.apply(q.getKey(), q.getValue())).results();
             List<Integer> gains = judgments.gains(q.getKey(), results);
             List<Integer> ideal = judgments.idealGains(q.getKey());
             double n = Metrics.ndcg(gains, ideal, 10);
