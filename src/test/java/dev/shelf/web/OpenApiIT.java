@@ -60,6 +60,8 @@ class OpenApiIT {
     @Test
     void searches_of_every_kind_answer_as_described() {
         answers("GET", "/api/search", 200, server.get("/api/search?q=how+do+I+merge+models"));
+        answers("GET", "/api/search", 200, server.get("/api/search?keywords=mergekit+model+merging"
+                + "&answer=Merging+combines+fine-tuned+models+into+one&explain=true"));
         JsonNode explained = answers("GET", "/api/search", 200,
                 server.get("/api/search?q=quantization&k=3&mode=lexical&source=llm-course-zh-tw&explain=true&profile=true"));
         assertTrue(explained.has("profile"), explained.toString());
