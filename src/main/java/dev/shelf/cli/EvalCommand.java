@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,6 +69,10 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (beir != null && rewrites != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--rewrites rewrites the judged queries of --queries; a --beir collection has none");
+        }
         if (beir != null) {
             return evaluateBeir();
         }
@@ -80,6 +85,14 @@ final class EvalCommand implements Callable<Integer> {
         }
         Judgments judgments = Judgments.load(queries, qrels);
         Rewrites typed = rewrites == null ? null : Rewrites.load(rewrites);
+        if (typed != null) {
+            List<String> unknown = typed.byId().keySet().stream().filter(id -> !judgments.queries().containsKey(id))
+                    .sorted().toList();
+            if (!unknown.isEmpty()) {
+                spec.commandLine().getErr().println("warning: " + rewrites + " rewrites " + unknown.size()
+                        + " queries that are not among the judged ones: " + String.join(", ", unknown));
+            }
+        }
         try (Encoders encoders = workspace.encoders();
              ExecutorService encodes = Workspace.encodePool();
              ChunkIndex index = workspace.openOrBuild(encoders, spec.commandLine().getErr())) {

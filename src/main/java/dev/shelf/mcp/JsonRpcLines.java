@@ -9,8 +9,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * the session at the first line that is not a JSON-RPC message. Such a line is answered here with a JSON-RPC error
  * (-32700 for a line that is not JSON, -32600 for JSON that is no JSON-RPC message, with its id when it has one),
  * written under the same lock the transport writes its messages under, and the next line is read; blank lines are
- * skipped. The end of the input is also the end of the session: {@link #awaitEnd} returns then.
+ * skipped. The end of the input is also the end of the session, once the requests read are answered:
+ * {@link #awaitEnd} returns then.
  * NOTE: read by one thread (the transport's).
  */
 final class JsonRpcLines extends InputStream {
@@ -31,21 +32,25 @@ final class JsonRpcLines extends InputStream {
     static final int INVALID_REQUEST = -32600;
 
     private final BufferedReader source;
-    private final OutputStream protocol;
+    private final PendingRequests protocol;
     private final McpJsonMapper mapper;
+    private final Duration answerLimit;
     private final CountDownLatch ended = new CountDownLatch(1);
     private byte[] line = new byte[0];
     private int next;
 
     /**
      * @param source the client's messages, one a line
-     * @param protocol where the transport writes its messages (an error answer is written there, under its lock)
+     * @param protocol where the transport writes its messages (an error answer is written there, under its lock); told
+     *                 of each request read, so that the end of the input waits for its answer
      * @param mapper the transport's JSON mapper, so that a line passes exactly when the transport can read it
+     * @param answerLimit how long the end of the input waits for the requests read to be answered
      */
-    JsonRpcLines(InputStream source, OutputStream protocol, McpJsonMapper mapper) {
+    JsonRpcLines(InputStream source, PendingRequests protocol, McpJsonMapper mapper, Duration answerLimit) {
         this.source = new BufferedReader(new InputStreamReader(source, StandardCharsets.UTF_8));
         this.protocol = protocol;
         this.mapper = mapper;
+        this.answerLimit = answerLimit;
     }
 
     @Override
@@ -75,6 +80,14 @@ final class JsonRpcLines extends InputStream {
         ended.await();
     }
 
+    private void awaitAnswers() {
+        try {
+            protocol.awaitAnswered(answerLimit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Makes sure some of a good line is left to read; false at the end of the input. */
     private boolean fill() throws IOException {
         while (next == line.length) {
@@ -86,19 +99,26 @@ final class JsonRpcLines extends InputStream {
                 throw e;
             }
             if (text == null) {
+                // The transport drops what it has not answered once its input ends: the end waits for the answers.
+                awaitAnswers();
                 ended.countDown();
                 return false;
             }
             if (text.isBlank()) {
                 continue;
             }
+            McpSchema.JSONRPCMessage message;
             try {
-                McpSchema.deserializeJsonRpcMessage(mapper, text);
-                line = (text + "\n").getBytes(StandardCharsets.UTF_8);
-                next = 0;
+                message = McpSchema.deserializeJsonRpcMessage(mapper, text);
             } catch (Exception e) {
                 refuse(text);
+                continue;
             }
+            if (message instanceof McpSchema.JSONRPCRequest request && request.id() != null) {
+                protocol.requested(JSON.valueToTree(request.id()));
+            }
+            line = (text + "\n").getBytes(StandardCharsets.UTF_8);
+            next = 0;
         }
         return true;
     }

@@ -6,6 +6,7 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 
 /**
  * Shelf's tools served over stdio with the SDK's transport: JSON-RPC messages one a line, read from the client's
@@ -14,11 +15,14 @@ import java.io.OutputStream;
  */
 public final class StdioServer {
 
+    /** How long requests still running at the end of the input may take to be answered. */
+    private static final Duration ANSWER_LIMIT = Duration.ofSeconds(30);
+
     private StdioServer() {
     }
 
     /**
-     * Serves until the client's input ends (the client closed it, or exited).
+     * Serves until the client's input ends (the client closed it, or exited) and the requests read are answered.
      *
      * @param input the client's messages
      * @param protocol where the answers go: stdout, and only they
@@ -27,9 +31,10 @@ public final class StdioServer {
     public static void serve(ShelfTools tools, InputStream input, OutputStream protocol, String version)
             throws InterruptedException {
         McpJsonMapper json = ToolCatalog.jsonMapper();
-        JsonRpcLines lines = new JsonRpcLines(input, protocol, json);
+        PendingRequests answers = new PendingRequests(protocol);
+        JsonRpcLines lines = new JsonRpcLines(input, answers, json, ANSWER_LIMIT);
         McpSyncServer server = ToolCatalog.server(McpServer.sync(new StdioServerTransportProvider(json, lines,
-                protocol)), tools, json, version);
+                answers)), tools, json, version);
         try {
             lines.awaitEnd();
         } finally {

@@ -1,11 +1,13 @@
 package dev.shelf.mcp;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
@@ -93,9 +95,17 @@ public final class ToolCatalog {
     private ToolCatalog() {
     }
 
-    /** The JSON mapper of Shelf's MCP servers (Jackson 2, as the rest of Shelf). */
+    /**
+     * The JSON mapper of Shelf's MCP servers (Jackson 2, as the rest of Shelf). The SDK's HTTP transport answers a bad
+     * request with its {@link McpError} serialized whole: without the mix-in that is the exception's stack trace too.
+     */
     static McpJsonMapper jsonMapper() {
-        return new JacksonMcpJsonMapper(new ObjectMapper());
+        return new JacksonMcpJsonMapper(new ObjectMapper().addMixIn(McpError.class, ErrorOnly.class));
+    }
+
+    /** An {@link McpError} as a client reads it: its JSON-RPC error and message, nothing of the Java exception. */
+    @JsonIgnoreProperties({"stackTrace", "cause", "suppressed", "localizedMessage"})
+    private abstract static class ErrorOnly {
     }
 
     /** The server of the given transport's specification with Shelf's name, instructions and tools. */

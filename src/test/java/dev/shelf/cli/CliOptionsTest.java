@@ -46,6 +46,12 @@ class CliOptionsTest {
     }
 
     @Test
+    void eval_refuses_rewrites_for_a_beir_collection_which_has_no_judged_queries_to_rewrite() {
+        assertOneErrorLine(run("eval", "--beir", "some/collection", "--rewrites", "some/rewrites.jsonl"),
+                "--rewrites rewrites the judged queries of --queries; a --beir collection has none");
+    }
+
+    @Test
     void search_with_k_zero_is_one_error_line_with_status_2() {
         assertOneErrorLine(run("search", "x", "--k", "0"), "--k must be between 1 and 100, got 0");
     }

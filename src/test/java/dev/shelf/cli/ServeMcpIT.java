@@ -95,6 +95,22 @@ class ServeMcpIT {
         }
     }
 
+    @Test
+    void a_bad_request_is_answered_with_its_json_rpc_error_and_no_stack_trace() throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            for (String body : List.of("garbage", "{}", "[1,2]")) {
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base() + "/mcp"))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json, text/event-stream")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                assertTrue(answer.statusCode() >= 400 && answer.statusCode() < 500, () -> answer.statusCode() + " "
+                        + answer.body());
+                assertFalse(answer.body().contains("stackTrace"), answer::body);
+                assertFalse(answer.body().contains("dev.shelf"), answer::body);
+            }
+        }
+    }
+
     private static HttpRequest initialize(String origin) {
         return HttpRequest.newBuilder(URI.create(base() + "/mcp"))
                 .header("Origin", origin)

@@ -219,6 +219,33 @@ class McpServerIT {
         assertTrue(log.contains("not a JSON-RPC message"), log);
     }
 
+    @Test
+    void requests_sent_just_before_the_input_closes_are_all_answered() throws Exception {
+        Process server = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<Integer> answered = new ArrayList<>();
+        try (Writer in = server.outputWriter(StandardCharsets.UTF_8);
+             BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
+                     StandardCharsets.UTF_8))) {
+            assertTimeoutPreemptively(Duration.ofSeconds(180), () -> {
+                send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                        + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"script\",\"version\":\"1\"}}}");
+                send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+                send(in, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
+                        + "\"list_sources\",\"arguments\":{}}}");
+                send(in, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"search\","
+                        + "\"arguments\":{\"query\":\"how do I merge models\",\"k\":3}}}");
+                in.close();
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    answered.add(JSON.readTree(line).get("id").asInt());
+                }
+                assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server ends once it has answered");
+            });
+        } finally {
+            server.destroyForcibly();
+        }
+        assertEquals(List.of(1, 2, 3), answered.stream().sorted().toList());
+    }
+
     private static void send(Writer in, String line) throws IOException {
         in.write(line + "\n");
         in.flush();
