@@ -45,6 +45,17 @@ class ServeMcpIT {
                 "-jar", Path.of("target/shelf.jar").toAbsolutePath().toString(), "serve", "--port", "0",
                 "--index", BundledIndex.get().root().toString(),
                 "--models", SharedEncoder.MODEL_DIR.toAbsolutePath().toString()));
+        // It listens before its build is open: the tools answer "being built" until health does.
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (http.send(HttpRequest.newBuilder(URI.create(base() + "/api/health")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                if (System.nanoTime() > until) {
+                    throw new AssertionError("serve never became ready: " + served.output());
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     @AfterAll
