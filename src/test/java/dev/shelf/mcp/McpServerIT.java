@@ -179,14 +179,12 @@ class McpServerIT {
              BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
                      StandardCharsets.UTF_8))) {
             assertTimeoutPreemptively(Duration.ofSeconds(180), () -> {
-                send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-                        + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}");
+                send(in, INITIALIZE);
                 stdout.add(out.readLine());
-                send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+                send(in, INITIALIZED);
                 send(in, "this is not JSON {");
                 stdout.add(out.readLine());
-                send(in, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"search\","
-                        + "\"arguments\":{\"query\":\"how do I merge models\",\"k\":3}}}");
+                send(in, toolCall(2, "search", MERGE_QUESTION));
                 stdout.add(out.readLine());
                 in.close();
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
@@ -227,13 +225,10 @@ class McpServerIT {
              BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
                      StandardCharsets.UTF_8))) {
             assertTimeoutPreemptively(Duration.ofSeconds(180), () -> {
-                send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-                        + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"script\",\"version\":\"1\"}}}");
-                send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
-                send(in, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
-                        + "\"list_sources\",\"arguments\":{}}}");
-                send(in, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"search\","
-                        + "\"arguments\":{\"query\":\"how do I merge models\",\"k\":3}}}");
+                send(in, INITIALIZE);
+                send(in, INITIALIZED);
+                send(in, toolCall(2, "list_sources", "{}"));
+                send(in, toolCall(3, "search", MERGE_QUESTION));
                 in.close();
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     answered.add(JSON.readTree(line).get("id").asInt());
@@ -244,6 +239,17 @@ class McpServerIT {
             server.destroyForcibly();
         }
         assertEquals(List.of(1, 2, 3), answered.stream().sorted().toList());
+    }
+
+    private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+            + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}";
+    private static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
+    private static final String MERGE_QUESTION = "{\"query\":\"how do I merge models\",\"k\":3}";
+
+    /** A raw tools/call line. */
+    private static String toolCall(int id, String tool, String arguments) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
+                + "\",\"arguments\":" + arguments + "}}";
     }
 
     private static void send(Writer in, String line) throws IOException {
