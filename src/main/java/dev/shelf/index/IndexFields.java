@@ -1,5 +1,7 @@
 package dev.shelf.index;
 
+import dev.shelf.ingest.Resource;
+
 /** Field names of the index, defined once. */
 public final class IndexFields {
     /** Chunk id, {@code resourceId#ordinal} (exact term, to find one passage). */
@@ -26,6 +28,19 @@ public final class IndexFields {
     /** A model's passage embedding (HNSW, dot product on normalized vectors): one field per model. */
     public static String vector(String model) {
         return "vector." + model;
+    }
+
+    /** The text of a resource's {@link #SECTION} field: its heading path. */
+    public static String sectionText(Resource resource) {
+        return String.join(" ", resource.section());
+    }
+
+    /** The text of a resource's {@link #META} field: metadata values, then the words of its links. */
+    public static String metaText(Resource resource) {
+        StringBuilder meta = new StringBuilder(String.join(" ", resource.metadata().values()));
+        // URL words ("arxiv", "github", "colab") are what a practitioner often remembers of a link.
+        resource.links().forEach(link -> meta.append(' ').append(link.replaceAll("[/:.?=&_#%-]+", " ")));
+        return meta.toString();
     }
 
     private IndexFields() {

@@ -13,9 +13,18 @@ import java.util.Optional;
  * served in {@code CURRENT} (replaced atomically), the embedding cache in {@code embeddings/}. A build that was
  * killed half way is a folder that {@code CURRENT} never named, and is cleaned up by the next build.
  *
+ * The passages of each build are kept by the layout's {@link IndexStore}: in the build's folder (the default,
+ * {@link LuceneStore}) or in a search cluster, which then also says which build is served.
+ *
  * @param root the index folder (by default {@code index/}, beside {@code index/sources/})
+ * @param store where the passages of each build are kept
  */
-public record IndexLayout(Path root) {
+public record IndexLayout(Path root, IndexStore store) {
+
+    /** A layout whose builds are embedded Lucene indexes in their folders. */
+    public IndexLayout(Path root) {
+        this(root, new LuceneStore());
+    }
 
     private static final String CURRENT = "CURRENT";
 
@@ -29,6 +38,11 @@ public record IndexLayout(Path root) {
 
     /** The build being served, if there is one. */
     public Optional<Path> current() {
+        return store.current(this);
+    }
+
+    /** The build the {@code CURRENT} file names, if it names a folder that exists. */
+    Optional<Path> namedCurrent() {
         Path pointer = root.resolve(CURRENT);
         try {
             if (!Files.isRegularFile(pointer)) {
@@ -66,8 +80,13 @@ public record IndexLayout(Path root) {
         }
     }
 
-    /** Makes the given complete build the one served, in one atomic rename. */
+    /** Makes the given complete build the one served. */
     public void switchTo(Path build) throws IOException {
+        store.publish(this, build);
+    }
+
+    /** Names the given build in {@code CURRENT}, in one atomic rename. */
+    public void nameCurrent(Path build) throws IOException {
         Path tmp = root.resolve(CURRENT + ".tmp");
         try {
             Files.writeString(tmp, build.getFileName().toString() + "\n", StandardCharsets.UTF_8);

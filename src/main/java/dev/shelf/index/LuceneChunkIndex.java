@@ -188,7 +188,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
         }
         return withSearcher(searcher -> {
             Document stored = searcher.storedFields().document(doc.getAsInt(), Set.of(IndexFields.VECTOR_BYTES));
-            return Optional.of(IndexBuilder.fromBytes(stored.getBinaryValue(IndexFields.VECTOR_BYTES)));
+            return Optional.of(LuceneStore.fromBytes(stored.getBinaryValue(IndexFields.VECTOR_BYTES)));
         });
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
  * One model's vectors of a build's passages: those it covers, from its own embedding cache, with the missing ones
  * embedded and added to the cache. A passage the model does not cover (English text for a Chinese model) has none.
  */
-final class ModelVectors {
+final class ModelVectors implements IndexStore.PassageVectors {
 
     /** Passages handed to the encoder per call: small enough for a smooth progress bar. */
     private static final int EMBED_STEP = 64;
@@ -41,12 +41,18 @@ final class ModelVectors {
         return new ModelVectors(encoder, chunks, cache, keys);
     }
 
-    String name() {
+    @Override
+    public String model() {
         return encoder.name();
     }
 
-    /** The vector of the i-th passage, or null when the model does not cover it. */
-    float[] vector(int i) {
+    @Override
+    public int dimensions() {
+        return encoder.dimensions();
+    }
+
+    @Override
+    public float[] vector(int i) {
         String key = keys.get(i);
         return key == null ? null : cache.get(key);
     }
