@@ -67,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
             workspace.buildIfMissing(encoders, err);
             Benchmark.Config config = new Benchmark.Config(timed, Math.max(1, rounds), Math.max(1, requests),
                     Math.max(0, scale), scratch);
-            BenchmarkReport report = new Benchmark(encoders, encodes, Workspace.OPENER, BenchCommand::serve, config,
+            BenchmarkReport report = new Benchmark(encoders, encodes, workspace.layout().store()::open, BenchCommand::serve, config,
                     step -> {
                         err.println("bench: " + step);
                         err.flush();

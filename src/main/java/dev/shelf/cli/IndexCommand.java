@@ -24,6 +24,8 @@ final class IndexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // A cluster that cannot be used fails the command before the models load, not after the embedding.
+        workspace.checkStore();
         try (Encoders encoders = workspace.encoders()) {
             workspace.build(encoders, rebuild, spec.commandLine().getOut(), spec.commandLine().getErr());
         }

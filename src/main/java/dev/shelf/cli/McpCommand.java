@@ -47,7 +47,7 @@ final class McpCommand implements Callable<Integer> {
         try (Encoders encoders = workspace.encoders();
              ExecutorService encodes = Workspace.encodePool()) {
             workspace.buildIfMissing(encoders, err);
-            try (ServedIndex served = new ServedIndex(workspace.layout(), Workspace.OPENER,
+            try (ServedIndex served = new ServedIndex(workspace.layout(), workspace.layout().store()::open,
                     index -> new SearchService(index, encoders, SearchSettings.DEFAULT, encodes), message -> {
                 err.println(message);
                 err.flush();

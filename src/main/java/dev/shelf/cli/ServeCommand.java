@@ -74,7 +74,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         // The models load while the server starts listening and opens the index; a search waits for the ones it needs.
         Encoders encoders = workspace.modelLoader().loadInBackground();
         ExecutorService encodes = Workspace.encodePool();
-        ServedIndex served = new ServedIndex(workspace.layout(), Workspace.OPENER,
+        ServedIndex served = new ServedIndex(workspace.layout(), workspace.layout().store()::open,
                 index -> new SearchService(index, encoders, SearchSettings.DEFAULT, encodes), message -> {
             out.println(message);
             out.flush();

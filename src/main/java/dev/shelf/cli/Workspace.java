@@ -6,15 +6,19 @@ import dev.shelf.index.BuildProgress;
 import dev.shelf.index.BuildSummary;
 import dev.shelf.index.ChunkIndex;
 import dev.shelf.index.IndexLayout;
-import dev.shelf.index.LuceneChunkIndex;
 import dev.shelf.ingest.IngestResult;
 import dev.shelf.ingest.IngestWarning;
 import dev.shelf.ingest.Ingester;
 import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
+import dev.shelf.opensearch.ClusterAddress;
+import dev.shelf.opensearch.ClusterClient;
+import dev.shelf.opensearch.ClusterException;
+import dev.shelf.opensearch.OpenSearchStore;
 import dev.shelf.pipeline.ListIndexer;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -28,9 +32,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The locations every command shares (defaults from the repository layout) and the one place that wires the app
- * together: which models encode, which index backend opens a build ({@link #OPENER}), and how a build reports on the
- * terminal. A picocli mixin, so each command takes the same {@code --sources}, {@code --index}, {@code --models} and
- * {@code --threads}.
+ * together: which models encode, which store keeps the passages (the embedded index, or an OpenSearch cluster with
+ * {@code --opensearch}), and how a build reports on the terminal. A picocli mixin, so each command takes the same
+ * {@code --sources}, {@code --index}, {@code --opensearch}, {@code --models} and {@code --threads}.
  */
 final class Workspace {
 
@@ -40,8 +44,6 @@ final class Workspace {
     /** The models in use by default, primary first (chosen on the tuning set: see the README's Quality section). */
     static final String DEFAULT_MODELS =
             "models/bge-small-en-v15-q,models/e5-small-v2-q,models/all-minilm-l6-v2-q,models/bge-small-zh-v15-q";
-    /** The index backend: the embedded Lucene index. */
-    static final ChunkIndex.Opener OPENER = LuceneChunkIndex::open;
 
     @Option(names = "--sources", arity = "1..*", paramLabel = "PATH",
             description = "Reading list files or folders (default: ${DEFAULT-VALUE}).", defaultValue = DEFAULT_SOURCES)
@@ -50,6 +52,16 @@ final class Workspace {
     @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: ${DEFAULT-VALUE}).",
             defaultValue = DEFAULT_INDEX)
     Path index;
+
+    @Option(names = "--opensearch", paramLabel = "URL[,URL...]",
+            description = "Keep the index in this OpenSearch cluster (2.x/3.x with k-NN) instead of the --index folder;"
+                    + " user and password from " + ClusterAddress.USER_VARIABLE + " and "
+                    + ClusterAddress.PASSWORD_VARIABLE + " when set.")
+    String opensearch;
+
+    @Option(names = "--opensearch-index", paramLabel = "NAME", defaultValue = ClusterAddress.DEFAULT_ALIAS,
+            description = "The index (an alias) in the cluster (default: ${DEFAULT-VALUE}).")
+    String opensearchIndex;
 
     @Option(names = {"--models", "--model"}, split = ",", paramLabel = "DIR",
             description = "Model folders, each with a model.properties, primary first (default: ${DEFAULT-VALUE}).",
@@ -63,8 +75,43 @@ final class Workspace {
             description = "Threads for the embedding model (default: all cores).")
     Integer threads;
 
+    /** Made once per command: with {@code --opensearch} it holds the cluster's client. */
+    private IndexLayout layout;
+
+    /**
+     * The index folder with the store of the passages: the folder itself, or the cluster of {@code --opensearch}
+     * (whose address is checked when the first build or search reaches it).
+     *
+     * @throws UncheckedIOException around a {@link ClusterException} when the address is malformed
+     */
     IndexLayout layout() {
-        return new IndexLayout(index);
+        if (layout == null) {
+            layout = opensearch == null ? new IndexLayout(index) : new IndexLayout(index, clusterStore());
+        }
+        return layout;
+    }
+
+    private OpenSearchStore clusterStore() {
+        ClusterAddress address;
+        try {
+            address = ClusterAddress.parse(opensearch, opensearchIndex, System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new UncheckedIOException(e.getMessage(), new ClusterException(e.getMessage(), e));
+        }
+        return new OpenSearchStore(ClusterClient.connect(address), line -> {
+            System.err.println(line);
+            System.err.flush();
+        });
+    }
+
+    /**
+     * Checks the store before a command relies on it: with {@code --opensearch}, that the cluster answers, takes the
+     * credentials and has k-NN, so that the command fails at once with one line saying what to do.
+     */
+    void checkStore() throws IOException {
+        if (layout().store() instanceof OpenSearchStore cluster) {
+            cluster.client().checkUsable();
+        }
     }
 
     /** The models of {@code --models}, each computing with {@code --threads}. */
@@ -146,11 +193,13 @@ final class Workspace {
      * a model in use, saying so on {@code err}. Vectors in the embedding caches are reused.
      */
     void buildIfMissing(Encoders encoders, PrintWriter err) throws IOException {
+        checkStore();
         IndexLayout layout = layout();
         if (layout.needsBuild(encoders.names())) {
+            String where = layout.store().describe(layout);
             err.println(layout.current().isEmpty()
-                    ? "no index in " + index + " yet: building it from " + sources
-                    : "the index in " + index + " was built by another version of Shelf or with other models: building"
+                    ? "no index " + where + " yet: building it from " + sources
+                    : "the index " + where + " was built by another version of Shelf or with other models: building"
                     + " it again from " + sources);
             err.flush();
             build(encoders, false, err, err);
@@ -165,8 +214,9 @@ final class Workspace {
 
     /** Opens the build the layout's {@code CURRENT} names. */
     static ChunkIndex open(IndexLayout layout) throws IOException {
-        return OPENER.open(layout.current().orElseThrow(
-                () -> new IOException("no complete index in " + layout.root() + ": run `shelf index` first")));
+        return layout.store().open(layout.current().orElseThrow(
+                () -> new IOException("no complete index " + layout.store().describe(layout)
+                        + ": run `shelf index` first")));
     }
 
     /** A progress bar (me.tongfei:progressbar) drawn on the terminal while passages are embedded. */

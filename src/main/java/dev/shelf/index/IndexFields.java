@@ -1,6 +1,7 @@
 package dev.shelf.index;
 
 import dev.shelf.ingest.Resource;
+import java.util.Map;
 
 /** Field names of the index, defined once. */
 public final class IndexFields {
@@ -24,6 +25,14 @@ public final class IndexFields {
     public static final String VECTOR_BYTES = "vector_bytes";
     /** The resource as JSON, on its first chunk only. */
     public static final String RESOURCE_JSON = "resource_json";
+
+    /**
+     * Field weights of the lexical query, each word's best field counting (a dis-max): a word in the title says most
+     * about what a resource is.
+     */
+    public static final Map<String, Float> LEXICAL_BOOSTS = Map.of(TITLE, 3.0f, SECTION, 1.2f, BODY, 1.0f, META, 0.6f);
+    /** How much the other fields of a word count besides its best field. */
+    public static final float TIE_BREAKER = 0.2f;
 
     /** A model's passage embedding (HNSW, dot product on normalized vectors): one field per model. */
     public static String vector(String model) {

@@ -2,7 +2,6 @@ package dev.shelf.index;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shelf.ingest.Resource;
-import dev.shelf.text.HtmlText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -12,16 +11,12 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
@@ -37,11 +32,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.highlight.Highlighter;
-import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
-import org.apache.lucene.search.highlight.QueryTermScorer;
-import org.apache.lucene.search.highlight.SimpleFragmenter;
-import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -52,19 +42,11 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class LuceneChunkIndex implements ChunkIndex {
 
-    /** Field weights of the lexical query: a word in the title says most about what a resource is. */
-    private static final Map<String, Float> FIELD_BOOSTS = Map.of(
-            IndexFields.TITLE, 3.0f, IndexFields.SECTION, 1.2f, IndexFields.BODY, 1.0f, IndexFields.META, 0.6f);
-    /** How much the other fields of a term count besides its best field. */
-    private static final float TIE_BREAKER = 0.2f;
-    private static final int MAX_QUERY_TERMS = 64;
-    private static final int FRAGMENT_CHARS = 180;
-    private static final int FRAGMENTS = 2;
 
     private final Directory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final Analyzer analyzer = new ShelfAnalyzer();
+    private final ShelfAnalyzer analyzer = new ShelfAnalyzer();
     private final Map<String, Resource> resources;
     private final BuildInfo info;
     private final PassageTable passages;
@@ -120,15 +102,15 @@ public final class LuceneChunkIndex implements ChunkIndex {
 
     @Override
     public List<ChunkHit> lexical(String text, Set<String> sources, int n) {
-        List<String> terms = terms(text);
+        List<String> terms = analyzer.queryTerms(text);
         if (terms.isEmpty()) {
             return List.of();
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (String term : terms) {
             List<Query> perField = new ArrayList<>();
-            FIELD_BOOSTS.forEach((field, boost) -> perField.add(new BoostQuery(new TermQuery(new Term(field, term)), boost)));
-            query.add(new DisjunctionMaxQuery(perField, TIE_BREAKER), BooleanClause.Occur.SHOULD);
+            IndexFields.LEXICAL_BOOSTS.forEach((field, boost) -> perField.add(new BoostQuery(new TermQuery(new Term(field, term)), boost)));
+            query.add(new DisjunctionMaxQuery(perField, IndexFields.TIE_BREAKER), BooleanClause.Occur.SHOULD);
         }
         // At least one word must match: beside a FILTER clause, SHOULD clauses alone would match every passage.
         query.setMinimumNumberShouldMatch(1);
@@ -204,48 +186,12 @@ public final class LuceneChunkIndex implements ChunkIndex {
 
     @Override
     public Function<String, Optional<String>> highlighter(String query) {
-        List<String> terms = terms(query);
-        if (terms.isEmpty()) {
-            return passage -> Optional.empty();
-        }
-        BooleanQuery.Builder q = new BooleanQuery.Builder();
-        terms.forEach(t -> q.add(new TermQuery(new Term(IndexFields.BODY, t)), BooleanClause.Occur.SHOULD));
-        Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), HtmlText::escape,
-                new QueryTermScorer(q.build(), IndexFields.BODY));
-        highlighter.setTextFragmenter(new SimpleFragmenter(FRAGMENT_CHARS));
-        highlighter.setMaxDocCharsToAnalyze(Integer.MAX_VALUE);
-        return passage -> {
-            if (passage.isEmpty()) {
-                return Optional.empty();
-            }
-            try {
-                String[] fragments = highlighter.getBestFragments(analyzer, IndexFields.BODY, passage, FRAGMENTS);
-                return fragments.length == 0 ? Optional.empty() : Optional.of(String.join(" … ", fragments).strip());
-            } catch (IOException | InvalidTokenOffsetsException e) {
-                return Optional.empty();
-            }
-        };
+        return Highlights.of(analyzer, query);
     }
 
     @Override
     public BuildInfo info() {
         return info;
-    }
-
-    /** The analyzed, distinct terms of user text, at most {@value #MAX_QUERY_TERMS}. */
-    private List<String> terms(String text) {
-        Set<String> terms = new LinkedHashSet<>();
-        try (TokenStream stream = analyzer.tokenStream(IndexFields.BODY, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken() && terms.size() < MAX_QUERY_TERMS) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot analyze the query", e);
-        }
-        return new ArrayList<>(terms);
     }
 
     private static Query sourceFilter(Set<String> sources) {

@@ -2,7 +2,12 @@ package dev.shelf.index;
 
 import com.ibm.icu.text.Transliterator;
 import com.ibm.icu.text.UnicodeSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -17,6 +22,7 @@ import org.apache.lucene.analysis.icu.ICUTransformFilter;
 import org.apache.lucene.analysis.miscellaneous.ConditionalTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
@@ -38,6 +44,36 @@ public final class ShelfAnalyzer extends Analyzer {
         set.addAll(List.of("what", "whats", "how", "why", "when", "where", "which", "who", "do", "does", "did", "i", "me",
                 "my", "we", "our", "you", "your", "can", "could", "should", "would", "want", "need", "get", "any"));
         return CharArraySet.unmodifiableSet(set);
+    }
+
+    /** The most distinct terms a search looks for: a pasted page adds nothing after that many. */
+    public static final int MAX_QUERY_TERMS = 64;
+
+    /** Every term of the text, in order, repeats included: what an index stores for it. */
+    public List<String> terms(String text) {
+        List<String> terms = new ArrayList<>();
+        analyze(text, terms, Integer.MAX_VALUE);
+        return terms;
+    }
+
+    /** The distinct terms of user text, in order, at most {@value #MAX_QUERY_TERMS}: what a search looks for. */
+    public List<String> queryTerms(String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        analyze(text, terms, MAX_QUERY_TERMS);
+        return new ArrayList<>(terms);
+    }
+
+    private void analyze(String text, java.util.Collection<String> into, int limit) {
+        try (TokenStream stream = tokenStream(IndexFields.BODY, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken() && into.size() < limit) {
+                into.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot analyze the text", e);
+        }
     }
 
     @Override

@@ -13,9 +13,12 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,6 +119,15 @@ public final class WebApp {
                 error(ctx, e.status(), e.code(), e.getMessage());
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
+                Optional<IOException> unreadable = readFailure(e);
+                if (unreadable.isPresent()) {
+                    // The index's store failed (a cluster out of reach): the server is fine, and may be again soon.
+                    LOG.warn("request {} {}: the index cannot be read: {}", ctx.method(), ctx.path(),
+                            unreadable.get().getMessage());
+                    ctx.header("Retry-After", "5");
+                    error(ctx, 503, "index_unavailable", unreadable.get().getMessage());
+                    return;
+                }
                 LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal_error", "Something went wrong on the server; the log says what.");
             });
@@ -140,6 +152,16 @@ public final class WebApp {
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Content-Security-Policy", CSP);
         ctx.header("X-Frame-Options", "DENY");
+    }
+
+    /** The failure to read the index behind an exception (an {@link UncheckedIOException}'s cause), if any. */
+    static Optional<IOException> readFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UncheckedIOException unchecked) {
+                return Optional.of(unchecked.getCause());
+            }
+        }
+        return Optional.empty();
     }
 
     private static void error(Context ctx, int status, String code, String message) {

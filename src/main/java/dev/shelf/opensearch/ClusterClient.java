@@ -1,0 +1,279 @@
+package dev.shelf.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.util.Timeout;
+import org.opensearch.client.opensearch.generic.Body;
+import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
+import org.opensearch.client.opensearch.generic.Request;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Transport;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+
+/**
+ * JSON over HTTP to an OpenSearch cluster, through the OpenSearch Java client's generic API and its Apache HttpClient 5
+ * transport: requests go round the given nodes and a node that fails is set aside and retried later, so a cluster
+ * with a dead node keeps answering. Every failure is a {@link ClusterException} saying what to do. https uses the
+ * JDK's trust store; credentials, when given, go by HTTP basic authentication. NOTE: thread-safe.
+ */
+public final class ClusterClient implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JSON_TYPE = "application/json";
+    private static final String NDJSON_TYPE = "application/x-ndjson";
+    /** The plugin every node needs: Shelf's vector fields are k-NN fields. */
+    static final String KNN_PLUGIN = "opensearch-knn";
+
+    private final ClusterAddress address;
+    private final ApacheHttpClient5Transport transport;
+    private final OpenSearchGenericClient client;
+
+    private ClusterClient(ClusterAddress address, ApacheHttpClient5Transport transport) {
+        this.address = address;
+        this.transport = transport;
+        this.client = new OpenSearchGenericClient(transport);
+    }
+
+    /** A client of the cluster; nothing is sent until a request is made ({@link #checkUsable()} makes the first). */
+    public static ClusterClient connect(ClusterAddress address) {
+        HttpHost[] hosts = address.nodes().stream().map(ClusterClient::host).toArray(HttpHost[]::new);
+        ApacheHttpClient5TransportBuilder builder = ApacheHttpClient5TransportBuilder.builder(hosts)
+                .setRequestConfigCallback(config -> config
+                        .setConnectTimeout(Timeout.of(5, TimeUnit.SECONDS))
+                        .setResponseTimeout(Timeout.of(120, TimeUnit.SECONDS)));
+        if (address.user() != null) {
+            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+            for (HttpHost host : hosts) {
+                credentials.setCredentials(new AuthScope(host), new UsernamePasswordCredentials(address.user(),
+                        address.password().toCharArray()));
+            }
+            builder.setHttpClientConfigCallback(client -> client.setDefaultCredentialsProvider(credentials));
+        }
+        return new ClusterClient(address, builder.build());
+    }
+
+    private static HttpHost host(URI node) {
+        int port = node.getPort() != -1 ? node.getPort() : "https".equals(node.getScheme()) ? 443 : 9200;
+        return new HttpHost(node.getScheme(), node.getHost(), port);
+    }
+
+    public ClusterAddress address() {
+        return address;
+    }
+
+    /**
+     * Checks that the address is an OpenSearch cluster Shelf can use: it answers, accepts the credentials, and has
+     * the k-NN plugin on every node.
+     *
+     * @return the cluster's OpenSearch version
+     * @throws ClusterException saying what is wrong and what to do
+     */
+    public String checkUsable() throws ClusterException {
+        JsonNode root = get("/").orElseThrow(() -> notOpenSearch("no answer at /"));
+        String version = root.path("version").path("number").asText("");
+        if (version.isEmpty() || !root.has("cluster_name")) {
+            throw notOpenSearch("its answer to / names no cluster and version");
+        }
+        JsonNode plugins = send("GET", "/_cat/plugins?format=json", null);
+        JsonNode nodes = send("GET", "/_cat/nodes?format=json&h=name", null);
+        Set<String> withKnn = new TreeSet<>();
+        plugins.forEach(p -> {
+            if (KNN_PLUGIN.equals(p.path("component").asText())) {
+                withKnn.add(p.path("name").asText());
+            }
+        });
+        Set<String> without = new TreeSet<>();
+        nodes.forEach(n -> {
+            if (!withKnn.contains(n.path("name").asText())) {
+                without.add(n.path("name").asText());
+            }
+        });
+        if (!without.isEmpty()) {
+            throw new ClusterException("the OpenSearch cluster at " + address.where() + " has no k-NN plugin ("
+                    + KNN_PLUGIN + ") on " + (withKnn.isEmpty() ? "any node" : "node(s) " + without)
+                    + ": install it on every node (bin/opensearch-plugin install " + KNN_PLUGIN + ")");
+        }
+        return version;
+    }
+
+    private ClusterException notOpenSearch(String why) {
+        return new ClusterException(address.where() + " is not an OpenSearch node (" + why + "): check --opensearch");
+    }
+
+    /** A GET whose 404 means "there is none". */
+    public Optional<JsonNode> get(String endpoint) throws ClusterException {
+        return exchange("GET", endpoint, null, JSON_TYPE, true);
+    }
+
+    /** A request with a JSON body (or none), answered with JSON. */
+    public JsonNode send(String method, String endpoint, JsonNode body) throws ClusterException {
+        byte[] bytes = body == null ? null : toBytes(body);
+        return exchange(method, endpoint, bytes, JSON_TYPE, false).orElseThrow();
+    }
+
+    /** A {@code _bulk} request of newline-delimited JSON. */
+    public JsonNode bulk(String endpoint, byte[] ndjson) throws ClusterException {
+        return exchange("POST", endpoint, ndjson, NDJSON_TYPE, false).orElseThrow();
+    }
+
+    /** A request whose 404 is an answer, not a failure (a missing document or index). */
+    public Optional<JsonNode> sendUnlessMissing(String method, String endpoint, JsonNode body) throws ClusterException {
+        return exchange(method, endpoint, body == null ? null : toBytes(body), JSON_TYPE, true);
+    }
+
+    /** A conditional write's answer: the status code with the body, a 409 (conflict) being an answer too. */
+    public Answer write(String method, String endpoint, JsonNode body) throws ClusterException {
+        Request request = request(method, endpoint, body == null ? null : toBytes(body), JSON_TYPE);
+        try (Response response = client.execute(request)) {
+            int status = response.getStatus();
+            JsonNode answer = parse(response, method, endpoint);
+            if (status == 409 || status == 404 || status / 100 == 2) {
+                return new Answer(status, answer);
+            }
+            throw failure(status, answer, method, endpoint);
+        } catch (ClusterException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** A status code with its JSON body. */
+    public record Answer(int status, JsonNode body) {
+    }
+
+    private Optional<JsonNode> exchange(String method, String endpoint, byte[] body, String type, boolean missingIsEmpty)
+            throws ClusterException {
+        Request request = request(method, endpoint, body, type);
+        try (Response response = client.execute(request)) {
+            int status = response.getStatus();
+            JsonNode answer = parse(response, method, endpoint);
+            if (status / 100 == 2) {
+                return Optional.of(answer);
+            }
+            if (status == 404 && missingIsEmpty) {
+                return Optional.empty();
+            }
+            throw failure(status, answer, method, endpoint);
+        } catch (ClusterException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private static Request request(String method, String endpoint, byte[] body, String type) {
+        Requests.JsonBodyBuilder builder = Requests.builder().method(method).endpoint(endpoint);
+        if (body != null) {
+            builder.body(Body.from(body, type));
+        }
+        return builder.build();
+    }
+
+    private JsonNode parse(Response response, String method, String endpoint) throws ClusterException {
+        Optional<Body> body = response.getBody();
+        if (body.isEmpty()) {
+            return JSON.createObjectNode();
+        }
+        String text = body.get().bodyAsString();
+        try {
+            return text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+        } catch (IOException e) {
+            throw notOpenSearch("it answered " + method + " " + endpoint + " with HTTP " + response.getStatus()
+                    + " and no JSON");
+        }
+    }
+
+    private ClusterException failure(int status, JsonNode answer, String method, String endpoint) {
+        if (status == 401) {
+            return new ClusterException("OpenSearch at " + address.where() + " refused "
+                    + (address.user() == null ? "a request without a user name and password" : "the user name and"
+                    + " password of " + ClusterAddress.USER_VARIABLE + " (" + address.user() + ")")
+                    + " (HTTP 401): set " + ClusterAddress.USER_VARIABLE + " and " + ClusterAddress.PASSWORD_VARIABLE
+                    + " to a user of the cluster");
+        }
+        if (status == 403) {
+            return new ClusterException("OpenSearch at " + address.where() + " does not let "
+                    + (address.user() == null ? "anonymous requests" : "user " + address.user()) + " " + method + " "
+                    + endpoint + " (HTTP 403): give that user the index permissions on " + address.alias() + "*");
+        }
+        JsonNode error = answer.path("error");
+        String reason = error.isTextual() ? error.asText()
+                : error.path("root_cause").path(0).path("reason").asText(error.path("reason").asText(answer.toString()));
+        return new ClusterException("OpenSearch at " + address.where() + " answered HTTP " + status + " to " + method
+                + " " + endpoint + ": " + reason);
+    }
+
+    private ClusterException unreachable(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String why = cause instanceof ConnectException ? "connection refused"
+                : cause instanceof UnknownHostException ? "unknown host " + cause.getMessage()
+                : cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+        return new ClusterException("cannot reach OpenSearch at " + address.where() + " (" + why + "): start the"
+                + " cluster or check --opensearch", e);
+    }
+
+    private static byte[] toBytes(JsonNode body) {
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+
+    /** An empty JSON object to build a request body in. */
+    public static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    /** The JSON text as a tree (for fixed request bodies). */
+    static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Query parameters, for the rare request that needs them in a map. */
+    static Map<String, String> params(String... keyValues) {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            params.put(keyValues[i], keyValues[i + 1]);
+        }
+        return params;
+    }
+
+    @Override
+    public void close() {
+        try {
+            transport.close();
+        } catch (IOException e) {
+            // Closing sockets of a client no longer used: nothing is lost.
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package dev.shelf.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shelf.chunk.Chunk;
+import dev.shelf.index.BuildInfo;
+import dev.shelf.index.ChunkIndex;
+import dev.shelf.index.FileTrees;
+import dev.shelf.index.IndexLayout;
+import dev.shelf.index.IndexStore;
+import dev.shelf.index.LuceneStore;
+import dev.shelf.ingest.Resource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Keeps each build's passages in an index of its own in an OpenSearch cluster ({@code <alias>-<build>}, shards and
+ * replicas over the nodes) and serves the build the alias names: a build is published by moving the alias in one
+ * atomic request, so searches during a build are answered by the previous one, and a failed or killed build leaves
+ * the alias where it was; its index is removed by the next build. The build's files (build.json, the topic map) go
+ * into its index too, and a process that sees the alias move copies them into its own index folder, so several
+ * Shelf servers on several machines serve one cluster. NOTE: thread-safe.
+ */
+public final class OpenSearchStore implements IndexStore, AutoCloseable {
+
+    /** Three primaries, each with one copy on another node: a node may fail and every passage is still there. */
+    public static final int SHARDS = 3;
+    private static final int BULK_BYTES = 4 << 20;
+    private static final Duration LOCK_WAIT = Duration.ofMinutes(30);
+    private static final String FILE_ID = "file:";
+
+    private final ClusterClient client;
+    private final ClusterAddress address;
+    private final Consumer<String> log;
+    private final ChunkDocuments documents = new ChunkDocuments();
+    private final LuceneStore local = new LuceneStore();
+
+    /**
+     * @param log told of waits (another server's build holds the lock) and of builds copied from the cluster
+     */
+    public OpenSearchStore(ClusterClient client, Consumer<String> log) {
+        this.client = client;
+        this.address = client.address();
+        this.log = log;
+    }
+
+    public ClusterClient client() {
+        return client;
+    }
+
+    @Override
+    public AutoCloseable lock(IndexLayout layout) throws IOException {
+        client.checkUsable();
+        AutoCloseable folder = local.lock(layout);
+        try {
+            String lockIndex = address.alias() + "-lock";
+            if (client.get("/" + lockIndex).isEmpty()) {
+                ObjectNode settings = ClusterClient.object();
+                settings.putObject("settings").putObject("index").put("number_of_shards", 1)
+                        .put("auto_expand_replicas", IndexDefinition.REPLICAS);
+                try {
+                    client.send("PUT", "/" + lockIndex, settings);
+                } catch (ClusterException e) {
+                    // Two builders may create it at once: the loser's "already exists" is no failure.
+                    if (!e.getMessage().contains("already exists")) {
+                        throw e;
+                    }
+                }
+            }
+            ClusterLock cluster = ClusterLock.acquire(client, lockIndex, log, LOCK_WAIT);
+            return () -> {
+                try (AutoCloseable f = folder; ClusterLock c = cluster) {
+                    // the cluster's lock released first, then the folder's
+                }
+            };
+        } catch (IOException | RuntimeException e) {
+            try {
+                folder.close();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void write(Path build, List<Resource> resources, List<Chunk> chunks, List<PassageVectors> vectors)
+            throws IOException {
+        String index = indexOf(build);
+        client.send("PUT", "/" + index, IndexDefinition.of(SHARDS, vectors));
+        Map<String, Resource> byId = new HashMap<>();
+        resources.forEach(r -> byId.put(r.id(), r));
+        ByteArrayOutputStream bulk = new ByteArrayOutputStream();
+        for (int i = 0; i < chunks.size(); i++) {
+            Chunk chunk = chunks.get(i);
+            ChunkDocuments.appendIndexAction(bulk, chunk.id(),
+                    documents.document(chunk, byId.get(chunk.resourceId()), vectors, i));
+            if (bulk.size() >= BULK_BYTES) {
+                send(index, bulk);
+            }
+        }
+        send(index, bulk);
+    }
+
+    private void send(String index, ByteArrayOutputStream bulk) throws ClusterException {
+        if (bulk.size() == 0) {
+            return;
+        }
+        JsonNode answer = client.bulk("/" + index + "/_bulk", bulk.toByteArray());
+        bulk.reset();
+        if (answer.path("errors").asBoolean()) {
+            for (JsonNode item : answer.path("items")) {
+                JsonNode error = item.path("index").path("error");
+                if (!error.isMissingNode()) {
+                    throw new ClusterException("OpenSearch refused a passage of the build (" + item.path("index")
+                            .path("_id").asText() + "): " + error.path("reason").asText(error.toString()));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void publish(IndexLayout layout, Path build) throws IOException {
+        String index = indexOf(build);
+        ByteArrayOutputStream bulk = new ByteArrayOutputStream();
+        try (Stream<Path> files = Files.list(build)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                ObjectNode doc = ClusterClient.object();
+                doc.put(IndexDefinition.FILE_NAME, file.getFileName().toString());
+                doc.put(IndexDefinition.FILE_CONTENT, Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
+                ChunkDocuments.appendIndexAction(bulk, FILE_ID + file.getFileName(), doc);
+            }
+        }
+        send(index, bulk);
+        ObjectNode settings = ClusterClient.object();
+        settings.putObject("index").put("refresh_interval", "1s");
+        client.send("PUT", "/" + index + "/_settings", settings);
+        client.send("POST", "/" + index + "/_refresh", null);
+        // Every primary (and, on a healthy cluster, every copy) in place before the alias names it.
+        client.send("GET", "/_cluster/health/" + index + "?wait_for_status=green&timeout=60s", null);
+        ObjectNode actions = ClusterClient.object();
+        var list = actions.putArray("actions");
+        Optional<String> served = servedIndex();
+        served.filter(s -> !s.equals(index)).ifPresent(s ->
+                list.addObject().putObject("remove").put("index", s).put("alias", address.alias()));
+        list.addObject().putObject("add").put("index", index).put("alias", address.alias());
+        client.send("POST", "/_aliases", actions);
+    }
+
+    /** The index the alias names, if any. */
+    Optional<String> servedIndex() throws ClusterException {
+        Optional<JsonNode> aliases = client.get("/_alias/" + address.alias());
+        return aliases.flatMap(a -> a.properties().stream().map(Map.Entry::getKey).findFirst());
+    }
+
+    @Override
+    public Optional<Path> current(IndexLayout layout) {
+        try {
+            Optional<String> served = servedIndex();
+            if (served.isEmpty() || !served.get().startsWith(address.alias() + "-")) {
+                return Optional.empty();
+            }
+            Path folder = layout.builds().resolve(served.get().substring(address.alias().length() + 1));
+            if (!Files.isRegularFile(folder.resolve(BuildInfo.FILE))) {
+                copyFiles(served.get(), folder);
+            }
+            return Optional.of(folder);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Copies a build's files from its cluster index into a folder, whole or not at all. */
+    private void copyFiles(String index, Path folder) throws IOException {
+        ObjectNode query = ClusterClient.object();
+        query.put("size", 1000);
+        query.putObject("query").putObject("exists").put("field", IndexDefinition.FILE_NAME);
+        JsonNode hits = client.send("POST", "/" + index + "/_search", query).path("hits").path("hits");
+        Files.createDirectories(folder.getParent());
+        Path temporary = Files.createTempDirectory(folder.getParent(), "." + folder.getFileName() + "-");
+        try {
+            for (JsonNode hit : hits) {
+                JsonNode source = hit.path("_source");
+                Path file = temporary.resolve(Path.of(source.path(IndexDefinition.FILE_NAME).asText()).getFileName());
+                Files.write(file, Base64.getDecoder().decode(source.path(IndexDefinition.FILE_CONTENT).asText()));
+            }
+            Files.move(temporary, folder, StandardCopyOption.ATOMIC_MOVE);
+            log.accept("copied build " + folder.getFileName() + " from the cluster");
+        } finally {
+            FileTrees.delete(temporary);
+        }
+    }
+
+    @Override
+    public void discard(Path build) throws IOException {
+        client.sendUnlessMissing("DELETE", "/" + indexOf(build), null);
+    }
+
+    @Override
+    public void removeOthers(IndexLayout layout, Path current, Path previous) throws IOException {
+        local.removeOthers(layout, current, previous);
+        List<String> keep = new ArrayList<>();
+        keep.add(indexOf(current));
+        if (previous != null) {
+            keep.add(indexOf(previous));
+        }
+        JsonNode indices = client.send("GET", "/_cat/indices/" + address.alias() + "-build-*?format=json&h=index", null);
+        for (JsonNode row : indices) {
+            String index = row.path("index").asText();
+            if (!keep.contains(index)) {
+                client.sendUnlessMissing("DELETE", "/" + index, null);
+            }
+        }
+    }
+
+    @Override
+    public ChunkIndex open(Path build) throws IOException {
+        return OpenSearchChunkIndex.open(client, indexOf(build), build);
+    }
+
+    @Override
+    public String describe(IndexLayout layout) {
+        return "in the OpenSearch index " + address.alias() + " at " + address.where();
+    }
+
+    private String indexOf(Path build) {
+        return address.indexOf(build.getFileName().toString());
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
