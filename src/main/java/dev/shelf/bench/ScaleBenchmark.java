@@ -73,7 +73,7 @@ final class ScaleBenchmark {
         return sizes;
     }
 
-    private static List<String> sentences(List<Resource> lists) {
+    static List<String> sentences(List<Resource> lists) {
         List<String> sentences = new ArrayList<>();
         for (Resource r : lists) {
             for (String s : r.description().split("(?<=[.!?])\\s+")) {
@@ -115,7 +115,7 @@ final class ScaleBenchmark {
     }
 
     /** {@code size} resources of two random sentences each, seeded by the size so a run can be repeated. */
-    private static List<Resource> corpus(int size, List<String> sentences, Source source) {
+    static List<Resource> corpus(int size, List<String> sentences, Source source) {
         Random random = new Random(size);
         List<Resource> resources = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {

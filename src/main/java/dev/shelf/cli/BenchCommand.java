@@ -18,6 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import dev.shelf.bench.StoreComparison;
+import dev.shelf.index.LuceneStore;
+import dev.shelf.opensearch.ClusterAddress;
+import dev.shelf.opensearch.OpenSearchStore;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import picocli.CommandLine.Command;
@@ -63,6 +69,11 @@ final class BenchCommand implements Callable<Integer> {
         Path scratch = Files.createTempDirectory("shelf-bench");
         try (Encoders encoders = workspace.encoders(); ExecutorService encodes = Workspace.encodePool()) {
             IngestResult lists = workspace.ingest(err);
+            Optional<ClusterAddress> cluster = workspace.clusterAddress();
+            if (cluster.isPresent()) {
+                compareStores(cluster.get(), encoders, encodes, lists, scratch, err);
+                return 0;
+            }
             // The index must be there (built if it was not); the benchmark opens its own reader.
             workspace.buildIfMissing(encoders, err);
             Benchmark.Config config = new Benchmark.Config(timed, Math.max(1, rounds), Math.max(1, requests),
@@ -83,6 +94,40 @@ final class BenchCommand implements Callable<Integer> {
             FileTrees.delete(scratch);
         }
         return 0;
+    }
+
+    /**
+     * The same corpora built into the embedded index and into the cluster (under the alias with "-bench" added, its
+     * builds removed at the end), timed in turn: what the cluster costs or gains against one machine.
+     */
+    private void compareStores(ClusterAddress address, Encoders encoders, ExecutorService encodes, IngestResult lists,
+                               Path scratch, PrintWriter err) throws Exception {
+        ClusterAddress bench = new ClusterAddress(address.nodes(), address.alias() + "-bench", address.user(),
+                address.password());
+        try (OpenSearchStore store = Workspace.clusterStore(bench)) {
+            store.client().checkUsable();
+            Benchmark.Config config = new Benchmark.Config(timedQueries(), Math.max(1, rounds), Math.max(1, requests),
+                    Math.max(0, scale), scratch);
+            List<StoreComparison.Row> rows = new StoreComparison(encoders, encodes, config, step -> {
+                err.println("bench: " + step);
+                err.flush();
+            }).run(lists, List.of(new StoreComparison.Contender("embedded", new LuceneStore()),
+                    new StoreComparison.Contender("opensearch", store)));
+            store.removeAll();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json.enabled()) {
+                JsonOutput.print(Map.of("stores", rows), out);
+            } else {
+                out.println("corpus          store       chunks   build s  lexical p50  semantic p50  hybrid p50"
+                        + "  q/s at 16");
+                for (StoreComparison.Row row : rows) {
+                    out.printf("%-15s %-10s %7d %9.1f %10.2f ms %10.2f ms %8.2f ms %10.1f%n", row.corpus(),
+                            row.store(), row.chunks(), row.buildSeconds(), row.lexicalP50Ms(), row.semanticP50Ms(),
+                            row.hybridP50Ms(), row.queriesPerSecond16());
+                }
+            }
+            out.flush();
+        }
     }
 
     /** The web app over one search service, as {@code shelf serve} runs it, on a free loopback port. */

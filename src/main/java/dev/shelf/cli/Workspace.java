@@ -21,6 +21,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -92,12 +93,23 @@ final class Workspace {
     }
 
     private OpenSearchStore clusterStore() {
-        ClusterAddress address;
+        return clusterStore(clusterAddress().orElseThrow());
+    }
+
+    /** The cluster of {@code --opensearch}, if given. */
+    Optional<ClusterAddress> clusterAddress() {
+        if (opensearch == null) {
+            return Optional.empty();
+        }
         try {
-            address = ClusterAddress.parse(opensearch, opensearchIndex, System.getenv());
+            return Optional.of(ClusterAddress.parse(opensearch, opensearchIndex, System.getenv()));
         } catch (IllegalArgumentException e) {
             throw new UncheckedIOException(e.getMessage(), new ClusterException(e.getMessage(), e));
         }
+    }
+
+    /** A store in the cluster at the address, telling of waits and copies on stderr. */
+    static OpenSearchStore clusterStore(ClusterAddress address) {
         return new OpenSearchStore(ClusterClient.connect(address), line -> {
             System.err.println(line);
             System.err.flush();

@@ -225,6 +225,15 @@ public final class OpenSearchStore implements IndexStore, AutoCloseable {
         }
     }
 
+    /** Deletes every build of the alias from the cluster, the served one included (a benchmark's scratch alias). */
+    public void removeAll() throws IOException {
+        JsonNode indices = client.send("GET", "/_cat/indices/" + address.alias() + "-build-*?format=json&h=index", null);
+        for (JsonNode row : indices) {
+            client.sendUnlessMissing("DELETE", "/" + row.path("index").asText(), null);
+        }
+        client.sendUnlessMissing("DELETE", "/" + address.alias() + "-lock", null);
+    }
+
     @Override
     public ChunkIndex open(Path build) throws IOException {
         return OpenSearchChunkIndex.open(client, indexOf(build), build);

@@ -1,0 +1,102 @@
+package dev.shelf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shelf.cluster.LocalCluster;
+import dev.shelf.opensearch.OpenSearchClusterExtension;
+import dev.shelf.embed.SharedEncoder;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import picocli.CommandLine;
+
+/**
+ * {@code shelf serve --opensearch} as a user runs it against the 3-node cluster: a list uploaded through
+ * {@code /api/sources} reaches the cluster and is found, a delete removes it; and the command line given a cluster it
+ * cannot use says so in one {@code error:} line, exit 1.
+ */
+@ExtendWith(OpenSearchClusterExtension.class)
+class ClusterServeIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void an_upload_reaches_the_cluster_and_is_found_and_a_delete_removes_it(LocalCluster cluster) throws Exception {
+        Path root = Files.createTempDirectory("shelf-cluster-serve");
+        Path lists = Files.createDirectories(root.resolve("sources"));
+        Files.writeString(lists.resolve("seed.md"), "# Seed\n\n- [Model merging with mergekit]"
+                + "(https://example.org/mergekit) - merge the weights of two models\n");
+        String urls = String.join(",", cluster.urls().stream().map(Object::toString).toList());
+        ServingProcess served = ServingProcess.start(new ProcessBuilder(
+                ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector",
+                "-jar", Path.of("target/shelf.jar").toAbsolutePath().toString(), "serve", "--port", "0",
+                "--index", root.resolve("index").toString(), "--sources", lists.toString(),
+                "--opensearch", urls, "--opensearch-index",
+                OpenSearchClusterExtension.indexName(ClusterServeIT.class, "shelf"),
+                "--models", SharedEncoder.MODEL_DIR.toAbsolutePath().toString()));
+        String base = "http://127.0.0.1:" + served.port();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            awaitSearch(http, base, "mergekit", found -> found.contains("Model merging with mergekit"));
+            HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(base + "/api/sources/upload.md"))
+                    .header("X-Requested-With", "shelf")
+                    .PUT(HttpRequest.BodyPublishers.ofString("# Upload\n\n- [The zanzibarite tokenizer]"
+                            + "(https://example.org/zanzibarite) - a tokenizer for rare minerals\n")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, put.statusCode(), put::body);
+            awaitSearch(http, base, "zanzibarite", found -> found.contains("The zanzibarite tokenizer"));
+            String id = JSON.readTree(put.body()).get("id").asText();
+            HttpResponse<String> delete = http.send(HttpRequest.newBuilder(URI.create(base + "/api/sources/" + id))
+                    .header("X-Requested-With", "shelf").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(delete.statusCode() / 100 == 2, delete::body);
+            awaitSearch(http, base, "zanzibarite", found -> !found.contains("The zanzibarite tokenizer"));
+        } finally {
+            served.stop();
+        }
+    }
+
+    private static void awaitSearch(HttpClient http, String base, String query, Predicate<String> done)
+            throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        String last = "";
+        while (System.nanoTime() < until) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/search?q=" + query))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            last = answer.statusCode() + " " + answer.body();
+            if (answer.statusCode() == 200 && done.test(answer.body())) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the search for " + query + " never answered as expected; last: " + last);
+    }
+
+    @Test
+    void a_cluster_out_of_reach_or_not_opensearch_is_one_error_line_and_exit_1() throws Exception {
+        for (String url : new String[] {"http://127.0.0.1:1", "not-a-url"}) {
+            StringWriter err = new StringWriter();
+            CommandLine command = Main.commandLine();
+            command.setErr(new PrintWriter(err, true));
+            command.setOut(new PrintWriter(new StringWriter(), true));
+            int exit = command.execute("search", "--opensearch", url, "--index",
+                    Files.createTempDirectory("shelf-unreachable").toString(), "--models",
+                    SharedEncoder.MODEL_DIR.toString(), "merge");
+            assertEquals(1, exit, err::toString);
+            String[] lines = err.toString().strip().split("\n");
+            assertEquals(1, lines.length, err::toString);
+            assertTrue(lines[0].startsWith("error: ") && lines[0].contains("--opensearch"), err::toString);
+        }
+    }
+}
