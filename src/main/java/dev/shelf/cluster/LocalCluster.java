@@ -120,11 +120,11 @@ public final class LocalCluster implements AutoCloseable {
      * taken.
      */
     public static LocalCluster start(Config config) throws IOException, InterruptedException {
-        KnnPlugin.ensureInstalled(config.distribution());
         Ports ports = config.ports();
         if (config.firstHttpPort() != 0) {
             ports.requireFree();
         }
+        KnnPlugin.ensureInstalled(config.distribution());
         ClusterPlan plan = ClusterPlan.of(config.clusterName(), config.workDir().toAbsolutePath(), ports);
         RunAs runAs = RunAs.forThisProcess();
         Files.createDirectories(config.workDir());
