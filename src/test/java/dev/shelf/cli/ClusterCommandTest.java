@@ -1,10 +1,9 @@
 package dev.shelf.cli;
 
+import static dev.shelf.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,22 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 class ClusterCommandTest {
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int status = cli.execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     @Test
     void without_the_unpacked_server_it_says_to_run_the_build_with_status_1() {
-        Run run = run("cluster", "--distribution", "no/such/folder");
+        CliRun run = run("cluster", "--distribution", "no/such/folder");
         assertEquals(1, run.status(), run::err);
         assertEquals(List.of("error: no OpenSearch server in no/such/folder: run `mvn -B -q -DskipTests package` first,"
                 + " which unpacks it there"), run.err().lines().toList());
@@ -47,11 +33,11 @@ class ClusterCommandTest {
         Files.createDirectories(dir.resolve("opensearch-3.5.0/bin"));
         Files.writeString(dir.resolve("opensearch-3.5.0/bin/opensearch"), "");
         Files.writeString(dir.resolve("opensearch-knn-3.5.0.0.zip"), "");
-        Run noNodes = run("cluster", "--distribution", dir.toString(), "--nodes", "0");
+        CliRun noNodes = run("cluster", "--distribution", dir.toString(), "--nodes", "0");
         assertEquals(2, noNodes.status(), noNodes::err);
         assertEquals(List.of("error: a cluster needs at least one node, got 0 (see 'shelf cluster --help')"),
                 noNodes.err().lines().toList());
-        Run smallHeap = run("cluster", "--distribution", dir.toString(), "--heap-mb", "100");
+        CliRun smallHeap = run("cluster", "--distribution", dir.toString(), "--heap-mb", "100");
         assertEquals(2, smallHeap.status(), smallHeap::err);
         assertEquals(List.of("error: a node needs a heap of at least 256 MB, got 100 (see 'shelf cluster --help')"),
                 smallHeap.err().lines().toList());
