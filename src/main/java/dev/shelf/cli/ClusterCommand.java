@@ -67,11 +67,7 @@ final class ClusterCommand implements Callable<Integer> {
             stopping.countDown();
             out.println("Stopping the nodes; their data stays in " + dir);
             out.flush();
-            try {
-                cluster.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            cluster.close();
             stopped.countDown();
         }, "shelf-cluster-shutdown"));
         for (URI url : cluster.urls()) {

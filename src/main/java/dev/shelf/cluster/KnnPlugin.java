@@ -2,7 +2,6 @@ package dev.shelf.cluster;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +33,8 @@ final class KnnPlugin {
             throw new IOException("no k-NN plugin at " + distribution.knnPlugin());
         }
         try (FileChannel channel = FileChannel.open(distribution.home().resolve(LOCK), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
+                StandardOpenOption.WRITE)) {
+            channel.lock(); // held until the channel closes
             if (Files.isDirectory(installed)) {
                 return;
             }

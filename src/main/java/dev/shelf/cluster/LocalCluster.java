@@ -230,9 +230,12 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    /** Stops every running node: SIGTERM, then SIGKILL to those still running after a grace period; waits for all. */
+    /**
+     * Stops every running node: SIGTERM, then SIGKILL to those still running after a grace period; waits for all.
+     * Interrupted meanwhile, it SIGKILLs those left without waiting, and keeps the interrupt.
+     */
     @Override
-    public synchronized void close() throws InterruptedException {
+    public synchronized void close() {
         List<NodeProcess> processes = new ArrayList<>();
         for (int node = 0; node < running.length(); node++) {
             NodeProcess process = running.getAndSet(node, null);
@@ -242,6 +245,9 @@ public final class LocalCluster implements AutoCloseable {
         }
         try {
             stop(processes);
+        } catch (InterruptedException e) {
+            processes.forEach(NodeProcess::killNow);
+            Thread.currentThread().interrupt();
         } finally {
             health.close();
         }

@@ -97,11 +97,15 @@ final class NodeProcess {
                 : process.waitFor(left.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    /** SIGKILL to every process of the tree, children listed before the parent dies, and waits for the exit. */
+    /** SIGKILL to every process of the tree, and waits for the exit. */
     void kill() throws InterruptedException {
-        List<ProcessHandle> tree = tree().toList();
-        tree.forEach(ProcessHandle::destroyForcibly);
+        killNow();
         process.waitFor();
+    }
+
+    /** SIGKILL to every process of the tree, all listed before the first dies (an orphan has no parent to list it). */
+    void killNow() {
+        tree().toList().forEach(ProcessHandle::destroyForcibly);
     }
 
     /** The started process and all its descendants, descendants first. */

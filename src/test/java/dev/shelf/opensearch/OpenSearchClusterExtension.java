@@ -66,11 +66,14 @@ public final class OpenSearchClusterExtension implements BeforeAllCallback, Para
             Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
             LocalCluster cluster = LocalCluster.start(
                     LocalCluster.Config.of(Distribution.in(DISTRIBUTION), work).withClusterName("shelf-it"));
+            boolean green = false;
             try {
                 cluster.awaitStatus("green", GREEN);
-            } catch (IOException | RuntimeException e) {
-                cluster.close();
-                throw e;
+                green = true;
+            } finally {
+                if (!green) {
+                    cluster.close();
+                }
             }
             return cluster;
         } catch (IOException e) {
