@@ -11,7 +11,7 @@ import picocli.CommandLine;
 @Command(name = "shelf", mixinStandardHelpOptions = true, version = "shelf 0.1.0",
         description = "Local, offline semantic search over AI/LLM reading lists.",
         subcommands = {IngestCommand.class, IndexCommand.class, SearchCommand.class, RelatedCommand.class, EvalCommand.class, ServeCommand.class, McpCommand.class, BenchCommand.class,
-                MapCommand.class,
+                MapCommand.class, ClusterCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

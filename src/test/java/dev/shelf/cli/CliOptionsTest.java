@@ -1,13 +1,11 @@
 package dev.shelf.cli;
 
+import static dev.shelf.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * Bad option values are refused while the command line is parsed, before any model or index is opened: one
@@ -15,20 +13,7 @@ import picocli.CommandLine;
  */
 class CliOptionsTest {
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int status = cli.execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
-    private static void assertOneErrorLine(Run run, String expected) {
+    private static void assertOneErrorLine(CliRun run, String expected) {
         assertEquals(2, run.status(), run::err);
         List<String> lines = run.err().lines().toList();
         assertEquals(1, lines.size(), run::err);
@@ -39,7 +24,7 @@ class CliOptionsTest {
 
     @Test
     void eval_without_its_judged_queries_says_which_file_and_which_options_in_one_line_with_status_1() {
-        Run run = run("eval", "--queries", "no/such/queries.jsonl", "--qrels", "no/such/qrels.tsv");
+        CliRun run = run("eval", "--queries", "no/such/queries.jsonl", "--qrels", "no/such/qrels.tsv");
         assertEquals(1, run.status(), run::err);
         assertEquals(List.of("error: no/such/queries.jsonl: no such file: give --queries FILE and --qrels FILE (the tuning"
                 + " set is in src/test/resources/eval/ of the repository)"), run.err().lines().toList());
