@@ -122,7 +122,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         if (!workspace.layout().needsBuild(encoders.names())) {
             served.refresh(); // the library replaces a build of another format or without a model in use
         }
-        served.watch(WATCH_PERIOD);
+        // A build another server published to a shared cluster brings its lists into this server's folder.
+        served.watch(WATCH_PERIOD, build -> library.adopt(build));
         library.start();
         // A model that cannot be loaded stops the server, as it would have before listening.
         ModelLoader.awaitLoaded(encoders);

@@ -49,6 +49,21 @@ public final class IndexBuilder {
      */
     public BuildSummary build(List<Resource> resources, List<Source> sources, boolean rebuild, BuildProgress progress)
             throws IOException {
+        return locked(() -> buildLocked(resources, sources, rebuild, progress));
+    }
+
+    /** Work done while holding the store's build lock, such as reading the lists a build is made of. */
+    @FunctionalInterface
+    public interface LockedWork<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs the work holding the store's build lock ({@link #buildLocked} inside it), with a failure said as a build's.
+     *
+     * @throws IOException when the lock cannot be had or the work fails; the previous build is still served
+     */
+    public <T> T locked(LockedWork<T> work) throws IOException {
         IndexStore store = layout.store();
         String served = layout.current().map(p -> "the index served before (" + p.getFileName() + ") is unchanged")
                 .orElse("there was no index before");
@@ -60,7 +75,7 @@ public final class IndexBuilder {
                     e);
         }
         try (Closeable held = () -> release(lock)) {
-            return buildLocked(resources, sources, rebuild, progress);
+            return work.run();
         } catch (IOException e) {
             throw new IOException("could not write the index " + store.describe(layout) + ": " + reason(e) + "; "
                     + served, e);
@@ -88,8 +103,9 @@ public final class IndexBuilder {
         return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
-    private BuildSummary buildLocked(List<Resource> resources, List<Source> sources, boolean rebuild,
-                                     BuildProgress progress) throws IOException {
+    /** Builds the resources; the caller holds the lock ({@link #locked}). */
+    public BuildSummary buildLocked(List<Resource> resources, List<Source> sources, boolean rebuild,
+                                    BuildProgress progress) throws IOException {
         long started = System.nanoTime();
         Encoder primary = encoders.primary();
         Chunker chunker = new Chunker(primary::tokenCount, primary.chunkTokens());

@@ -48,6 +48,15 @@ public interface IndexStore {
     /** Opens a complete build for searching. */
     ChunkIndex open(Path build) throws IOException;
 
+    /**
+     * Whether other Shelf processes, on other machines, may publish builds to this store: their builds then carry
+     * their lists, so that each server can bring its lists up to date (a cluster; the embedded folder is one
+     * machine's).
+     */
+    default boolean shared() {
+        return false;
+    }
+
     /** Where the passages are, for messages: "in index", "in the OpenSearch index shelf at ...". */
     String describe(IndexLayout layout);
 

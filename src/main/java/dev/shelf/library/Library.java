@@ -5,13 +5,17 @@ import dev.shelf.index.BuildInfo;
 import dev.shelf.index.IndexLayout;
 import dev.shelf.ingest.Ingester;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +36,8 @@ public final class Library implements AutoCloseable {
     private final Consumer<String> log;
     private final ListStates states = new ListStates();
     private final BuildQueue queue;
+    /** With a store other servers share, what keeps the first folder in step with their builds; else null. */
+    private final ListSync sync;
 
     /**
      * @param sources the lists' files and folders, as every command takes them
@@ -47,8 +53,14 @@ public final class Library implements AutoCloseable {
         this.layout = layout;
         this.encoders = encoders;
         this.log = log;
+        this.sync = layout.store().shared() ? folders().stream().findFirst()
+                .map(folder -> new ListSync(folder, layout.root().resolve("lists-base"))).orElse(null) : null;
         this.queue = new BuildQueue("shelf-reindex", quietTime,
-                new Reindex(this.sources, layout, encoders, states, onBuilt, log),
+                new Reindex(this.sources, layout, encoders, states, () -> {
+                    onBuilt.run();
+                    // The lists of this server's own build are the ancestor of the next merge.
+                    layout.current().ifPresent(this::adopt);
+                }, log, this::takeServedLists),
                 e -> log.accept("error: the re-index failed: " + e));
     }
 
@@ -59,6 +71,7 @@ public final class Library implements AutoCloseable {
      */
     public void start() {
         clearLeftovers();
+        Set<Path> taken = layout.current().map(this::adopt).orElse(Set.of());
         if (layout.needsBuild(encoders.names())) {
             log.accept("no index in " + layout.root() + " yet: building it from " + sources);
             states.changed(Ingester.listed(sources).stream().map(Ingester.Listed::file).toList(), false);
@@ -71,7 +84,7 @@ public final class Library implements AutoCloseable {
             // A mistyped --sources must not replace a good index with one that lacks those lists.
             log.accept("warning: " + missing + " not found: serving the index as it is");
             states.builtFrom(now);
-        } else if (Stamp.changedSince(servedInfo(), now)) {
+        } else if (Stamp.changedSince(servedInfo(), now, taken)) {
             log.accept("the lists in " + sources + " changed since the index was built: re-indexing");
             queue.request();
         } else {
@@ -158,11 +171,70 @@ public final class Library implements AutoCloseable {
     private Optional<BuildInfo> servedInfo() {
         return layout.current().flatMap(build -> {
             try {
-                return Optional.of(BuildInfo.read(build));
+                return Optional.of(localPaths(BuildInfo.read(build)));
             } catch (IOException e) {
                 return Optional.empty();
             }
         });
+    }
+
+    /**
+     * A shared store's build names its lists by the paths of the server that built it; here they are the files of the
+     * same name in this server's first folder, where {@link #adopt} put them.
+     */
+    private BuildInfo localPaths(BuildInfo info) {
+        if (sync == null) {
+            return info;
+        }
+        Path folder = folders().get(0);
+        List<BuildInfo.SourceInfo> sources = info.sources().stream().map(s -> {
+            Path file = Path.of(s.file());
+            return Files.exists(file) || file.getFileName() == null ? s
+                    : new BuildInfo.SourceInfo(s.id(), s.name(), folder.resolve(file.getFileName()).toString(),
+                    s.resources());
+        }).toList();
+        return new BuildInfo(info.format(), info.indexedAt(), info.model(), info.dimensions(), info.models(),
+                info.resources(), info.chunks(), sources);
+    }
+
+    /**
+     * Takes the lists of a build another server published into the shared store: its additions, changes and removals
+     * of lists this server had not changed since (see {@link ListSync}), without building again for them. Nothing when
+     * the store is this machine's alone.
+     *
+     * @return the files of the folder it wrote or removed
+     */
+    public Set<Path> adopt(Path build) {
+        if (sync == null) {
+            return Set.of();
+        }
+        try {
+            Map<Path, ListSync.Action> done = sync.merge(build);
+            if (!done.isEmpty()) {
+                Map<Path, Stamp> written = new HashMap<>();
+                done.forEach((file, action) -> {
+                    if (action == ListSync.Action.TAKE) {
+                        Stamp.of(file).ifPresent(stamp -> written.put(file, stamp));
+                    }
+                });
+                states.adopted(written, done.keySet().stream().filter(f -> done.get(f) == ListSync.Action.REMOVE)
+                        .toList());
+                log.accept("took " + done.size() + " list change(s) of build " + build.getFileName() + ": " + done);
+            }
+            return done.keySet().stream().map(ListStates::key).collect(Collectors.toSet());
+        } catch (IOException | UncheckedIOException e) {
+            log.accept("warning: could not take the lists of build " + build.getFileName() + ": " + e.getMessage());
+            return Set.of();
+        }
+    }
+
+    /** Before a build reads the lists, under the build lock: the lists of the build served now, merged in. */
+    private Map<Path, ListSync.Action> takeServedLists() throws IOException {
+        if (sync == null) {
+            return Map.of();
+        }
+        Optional<Path> served = layout.current();
+        return served.isPresent() ? sync.merge(served.get()) : Map.of();
     }
 
     /** Whether no change waits for a build and none runs (tests wait for this). */

@@ -51,6 +51,22 @@ final class ListStates {
         }
     }
 
+    /**
+     * Notes files of the folder that were made to match a build served already (another server's, in a shared store):
+     * they need no build of their own, and the folder watcher's echo of them builds nothing.
+     *
+     * @param written the stamps of the files written
+     * @param removed the files removed
+     */
+    void adopted(Map<Path, Stamp> written, Collection<Path> removed) {
+        synchronized (lock) {
+            Map<Path, Stamp> next = built == null ? new HashMap<>() : new HashMap<>(built);
+            written.forEach((file, stamp) -> next.put(key(file), stamp));
+            removed.forEach(file -> next.remove(key(file)));
+            built = next;
+        }
+    }
+
     /** Moves the waiting files into the build that starts now. */
     Batch startBuild() {
         synchronized (lock) {

@@ -2,12 +2,14 @@ package dev.shelf.library;
 
 import dev.shelf.embed.Encoders;
 import dev.shelf.index.BuildProgress;
+import dev.shelf.index.IndexBuilder;
 import dev.shelf.index.IndexLayout;
 import dev.shelf.pipeline.ListIndexer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -23,15 +25,21 @@ final class Reindex implements Runnable {
     private final ListStates states;
     private final Runnable onBuilt;
     private final Consumer<String> log;
+    private final IndexBuilder.LockedWork<Map<Path, ListSync.Action>> takeServedLists;
 
+    /**
+     * @param takeServedLists run under the build lock before the lists are read: brings them up to date with a
+     *                        shared store's build (nothing for a store of this machine's alone)
+     */
     Reindex(List<Path> sources, IndexLayout layout, Encoders encoders, ListStates states, Runnable onBuilt,
-            Consumer<String> log) {
+            Consumer<String> log, IndexBuilder.LockedWork<Map<Path, ListSync.Action>> takeServedLists) {
         this.sources = sources;
         this.layout = layout;
         this.encoders = encoders;
         this.states = states;
         this.onBuilt = onBuilt;
         this.log = log;
+        this.takeServedLists = takeServedLists;
     }
 
     @Override
@@ -43,13 +51,21 @@ final class Reindex implements Runnable {
             if (!batch.forced() && stamps.equals(batch.before()) && !layout.needsBuild(encoders.names())) {
                 return;
             }
+            AtomicReference<Map<Path, Stamp>> read = new AtomicReference<>(stamps);
             ListIndexer.Indexed indexed = new ListIndexer(layout, encoders).index(sources, false,
                     ingested -> ingested.skipped().forEach(skipped -> log.accept("skipped: " + skipped)),
-                    BuildProgress.NONE);
+                    BuildProgress.NONE, () -> {
+                        Map<Path, ListSync.Action> taken = takeServedLists.run();
+                        if (!taken.isEmpty()) {
+                            log.accept("took " + taken.size() + " list change(s) of the build served: " + taken);
+                            read.set(Stamp.ofLists(sources));
+                        }
+                        return taken;
+                    });
             int warnings = indexed.ingested().warnings().size();
             log.accept(indexed.summary().line()
                     + (warnings == 0 ? "" : "; " + warnings + " warnings (shelf ingest lists them)"));
-            states.succeeded(stamps, indexed.ingested().skipped());
+            states.succeeded(read.get(), indexed.ingested().skipped());
             onBuilt.run();
         } catch (IOException | RuntimeException e) {
             String reason = e.getMessage() != null ? e.getMessage() : e.toString();

@@ -43,12 +43,21 @@ record Stamp(long size, Instant modified) {
 
     /** Whether lists were added, removed or written since the build was made (always, when there is no build). */
     static boolean changedSince(Optional<BuildInfo> build, Map<Path, Stamp> now) {
+        return changedSince(build, now, Set.of());
+    }
+
+    /**
+     * As {@link #changedSince(Optional, Map)}, but files in {@code matching} were written after the build to match it
+     * (a shared store's lists, taken from the build), so their time says nothing.
+     */
+    static boolean changedSince(Optional<BuildInfo> build, Map<Path, Stamp> now, Set<Path> matching) {
         if (build.isEmpty()) {
             return true;
         }
         Set<Path> indexed = new HashSet<>();
         build.get().sources().forEach(s -> indexed.add(ListStates.key(Path.of(s.file()))));
         Instant indexedAt = Instant.parse(build.get().indexedAt());
-        return !indexed.equals(now.keySet()) || now.values().stream().anyMatch(s -> s.modified().isAfter(indexedAt));
+        return !indexed.equals(now.keySet()) || now.entrySet().stream()
+                .anyMatch(e -> !matching.contains(e.getKey()) && e.getValue().modified().isAfter(indexedAt));
     }
 }

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -93,6 +91,17 @@ public final class ClusterClient implements AutoCloseable {
         }
         JsonNode plugins = send("GET", "/_cat/plugins?format=json", null);
         JsonNode nodes = send("GET", "/_cat/nodes?format=json&h=name", null);
+        Set<String> without = nodesWithoutKnn(plugins, nodes);
+        if (!without.isEmpty()) {
+            throw new ClusterException("the OpenSearch cluster at " + address.where() + " has no k-NN plugin ("
+                    + KNN_PLUGIN + ") on " + (without.size() == nodes.size() ? "any node" : "node(s) " + without)
+                    + ": install it on every node (bin/opensearch-plugin install " + KNN_PLUGIN + ")");
+        }
+        return version;
+    }
+
+    /** The names of the nodes (of {@code _cat/nodes}) that {@code _cat/plugins} lists without the k-NN plugin. */
+    static Set<String> nodesWithoutKnn(JsonNode plugins, JsonNode nodes) {
         Set<String> withKnn = new TreeSet<>();
         plugins.forEach(p -> {
             if (KNN_PLUGIN.equals(p.path("component").asText())) {
@@ -105,12 +114,7 @@ public final class ClusterClient implements AutoCloseable {
                 without.add(n.path("name").asText());
             }
         });
-        if (!without.isEmpty()) {
-            throw new ClusterException("the OpenSearch cluster at " + address.where() + " has no k-NN plugin ("
-                    + KNN_PLUGIN + ") on " + (withKnn.isEmpty() ? "any node" : "node(s) " + without)
-                    + ": install it on every node (bin/opensearch-plugin install " + KNN_PLUGIN + ")");
-        }
-        return version;
+        return without;
     }
 
     private ClusterException notOpenSearch(String why) {
@@ -147,7 +151,7 @@ public final class ClusterClient implements AutoCloseable {
             if (status == 409 || status == 404 || status / 100 == 2) {
                 return new Answer(status, answer);
             }
-            throw failure(status, answer, method, endpoint);
+            throw failure(address, status, answer, method, endpoint);
         } catch (ClusterException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -171,7 +175,7 @@ public final class ClusterClient implements AutoCloseable {
             if (status == 404 && missingIsEmpty) {
                 return Optional.empty();
             }
-            throw failure(status, answer, method, endpoint);
+            throw failure(address, status, answer, method, endpoint);
         } catch (ClusterException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -201,7 +205,9 @@ public final class ClusterClient implements AutoCloseable {
         }
     }
 
-    private ClusterException failure(int status, JsonNode answer, String method, String endpoint) {
+    /** What an answer of the cluster other than 2xx means to the user, and what to do. */
+    static ClusterException failure(ClusterAddress address, int status, JsonNode answer, String method,
+                                    String endpoint) {
         if (status == 401) {
             return new ClusterException("OpenSearch at " + address.where() + " refused "
                     + (address.user() == null ? "a request without a user name and password" : "the user name and"
@@ -253,19 +259,6 @@ public final class ClusterClient implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
         }
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    /** Query parameters, for the rare request that needs them in a map. */
-    static Map<String, String> params(String... keyValues) {
-        Map<String, String> params = new java.util.LinkedHashMap<>();
-        for (int i = 0; i + 1 < keyValues.length; i += 2) {
-            params.put(keyValues[i], keyValues[i + 1]);
-        }
-        return params;
     }
 
     @Override

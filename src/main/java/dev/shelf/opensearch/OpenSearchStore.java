@@ -135,12 +135,14 @@ public final class OpenSearchStore implements IndexStore, AutoCloseable {
     public void publish(IndexLayout layout, Path build) throws IOException {
         String index = indexOf(build);
         ByteArrayOutputStream bulk = new ByteArrayOutputStream();
-        try (Stream<Path> files = Files.list(build)) {
+        // The build's own files (build.json, the topic map) and the copies of its lists, one level down.
+        try (Stream<Path> files = Files.walk(build, 2)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = build.relativize(file).toString().replace('\\', '/');
                 ObjectNode doc = ClusterClient.object();
-                doc.put(IndexDefinition.FILE_NAME, file.getFileName().toString());
+                doc.put(IndexDefinition.FILE_NAME, name);
                 doc.put(IndexDefinition.FILE_CONTENT, Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
-                ChunkDocuments.appendIndexAction(bulk, FILE_ID + file.getFileName(), doc);
+                ChunkDocuments.appendIndexAction(bulk, FILE_ID + name, doc);
             }
         }
         send(index, bulk);
@@ -185,7 +187,7 @@ public final class OpenSearchStore implements IndexStore, AutoCloseable {
     /** Copies a build's files from its cluster index into a folder, whole or not at all. */
     private void copyFiles(String index, Path folder) throws IOException {
         ObjectNode query = ClusterClient.object();
-        query.put("size", 1000);
+        query.put("size", 10_000);
         query.putObject("query").putObject("exists").put("field", IndexDefinition.FILE_NAME);
         JsonNode hits = client.send("POST", "/" + index + "/_search", query).path("hits").path("hits");
         Files.createDirectories(folder.getParent());
@@ -193,7 +195,11 @@ public final class OpenSearchStore implements IndexStore, AutoCloseable {
         try {
             for (JsonNode hit : hits) {
                 JsonNode source = hit.path("_source");
-                Path file = temporary.resolve(Path.of(source.path(IndexDefinition.FILE_NAME).asText()).getFileName());
+                Path file = temporary.resolve(source.path(IndexDefinition.FILE_NAME).asText()).normalize();
+                if (!file.startsWith(temporary)) {
+                    throw new ClusterException("the build " + index + " names a file outside its folder: " + file);
+                }
+                Files.createDirectories(file.getParent());
                 Files.write(file, Base64.getDecoder().decode(source.path(IndexDefinition.FILE_CONTENT).asText()));
             }
             Files.move(temporary, folder, StandardCopyOption.ATOMIC_MOVE);
@@ -237,6 +243,11 @@ public final class OpenSearchStore implements IndexStore, AutoCloseable {
     @Override
     public ChunkIndex open(Path build) throws IOException {
         return OpenSearchChunkIndex.open(client, indexOf(build), build);
+    }
+
+    @Override
+    public boolean shared() {
+        return true;
     }
 
     @Override

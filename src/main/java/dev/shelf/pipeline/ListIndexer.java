@@ -1,5 +1,6 @@
 package dev.shelf.pipeline;
 
+import dev.shelf.chunk.Chunk;
 import dev.shelf.embed.Encoders;
 import dev.shelf.index.BuildProgress;
 import dev.shelf.index.BuildStep;
@@ -12,9 +13,12 @@ import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
 import dev.shelf.map.MapFiles;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * Builds the index of reading lists, with its topic map: the one way from lists on disk to a served build, whether
@@ -24,12 +28,31 @@ public final class ListIndexer {
 
     /** The topic map, written into every build. */
     public static final BuildStep TOPIC_MAP = MapFiles::write;
+    /** The folder of a build that holds copies of the lists it read, when its store is shared by several servers. */
+    public static final String BUILD_LISTS = "lists";
 
     private final IndexBuilder builder;
 
-    /** An indexer that builds into {@code layout} with the given models, the primary one cutting the passages. */
+    /**
+     * An indexer that builds into {@code layout} with the given models, the primary one cutting the passages. A build
+     * into a store that other servers share also carries copies of its lists ({@link #BUILD_LISTS}), which is how the
+     * other servers learn of them.
+     */
     public ListIndexer(IndexLayout layout, Encoders encoders) {
-        this.builder = new IndexBuilder(layout, encoders, TOPIC_MAP);
+        BuildStep step = layout.store().shared() ? ListIndexer::writeMapAndLists : TOPIC_MAP;
+        this.builder = new IndexBuilder(layout, encoders, step);
+    }
+
+    private static void writeMapAndLists(Path build, Path previous, List<Resource> resources, List<Source> sources,
+                                         List<Chunk> chunks, IntFunction<float[]> vectorOf) throws IOException {
+        TOPIC_MAP.write(build, previous, resources, sources, chunks, vectorOf);
+        Path copies = Files.createDirectories(build.resolve(BUILD_LISTS));
+        for (Source source : sources) {
+            if (Files.isRegularFile(source.file())) {
+                Files.copy(source.file(), copies.resolve(source.file().getFileName().toString()),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     /**
@@ -42,9 +65,22 @@ public final class ListIndexer {
      */
     public Indexed index(List<Path> lists, boolean rebuild, Consumer<IngestResult> ingested, BuildProgress progress)
             throws IOException {
-        IngestResult read = new Ingester().ingest(lists);
-        ingested.accept(read);
-        return new Indexed(read, index(read.resources(), read.sources(), rebuild, progress));
+        return index(lists, rebuild, ingested, progress, () -> null);
+    }
+
+    /**
+     * As {@link #index(List, boolean, Consumer, BuildProgress)}, running {@code beforeReading} once the build lock is
+     * held and before the lists are read: a server sharing its store brings its lists up to date with the build served
+     * there, so that no other server's change is lost to this build.
+     */
+    public Indexed index(List<Path> lists, boolean rebuild, Consumer<IngestResult> ingested, BuildProgress progress,
+                         IndexBuilder.LockedWork<?> beforeReading) throws IOException {
+        return builder.locked(() -> {
+            beforeReading.run();
+            IngestResult read = new Ingester().ingest(lists);
+            ingested.accept(read);
+            return new Indexed(read, builder.buildLocked(read.resources(), read.sources(), rebuild, progress));
+        });
     }
 
     /** Builds the index of resources read already (a benchmark corpus, or lists ingested once for several builds). */

@@ -96,14 +96,26 @@ public final class ServedIndex implements AutoCloseable {
     }
 
     /** Checks for a newer build every {@code period}, on a daemon thread, until closed. */
-    public synchronized void watch(Duration period) {
+    public void watch(Duration period) {
+        watch(period, build -> { });
+    }
+
+    /**
+     * As {@link #watch(Duration)}, telling {@code onServed} of each new build it swaps in (a server sharing a cluster
+     * takes the lists of another server's build).
+     */
+    public synchronized void watch(Duration period, Consumer<Path> onServed) {
         if (watcher == null) {
             watcher = Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread thread = new Thread(task, "shelf-index-watcher");
                 thread.setDaemon(true);
                 return thread;
             });
-            watcher.scheduleWithFixedDelay(this::refresh, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+            watcher.scheduleWithFixedDelay(() -> {
+                if (refresh()) {
+                    build().ifPresent(onServed);
+                }
+            }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -67,6 +67,59 @@ class ClusterServeIT {
         }
     }
 
+    @Test
+    void two_servers_share_the_clusters_index_and_each_ones_uploads(LocalCluster cluster) throws Exception {
+        String alias = OpenSearchClusterExtension.indexName(ClusterServeIT.class, "shared");
+        ServingProcess a = serve(cluster, alias, "a", "# Seed\n\n- [Model merging with mergekit]"
+                + "(https://example.org/mergekit) - merge the weights of two models\n");
+        ServingProcess b = null;
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            String atA = "http://127.0.0.1:" + a.port();
+            awaitSearch(http, atA, "mergekit", found -> found.contains("Model merging with mergekit"));
+            put(http, atA, "first.md", "# First\n\n- [The zanzibarite tokenizer](https://example.org/z) - rare\n");
+            awaitSearch(http, atA, "zanzibarite", found -> found.contains("The zanzibarite tokenizer"));
+            // B joins with a list of its own that A never saw: the cluster's lists are the library it joins.
+            b = serve(cluster, alias, "b", "# Other\n\n- [Unrelated](https://example.org/u) - nothing\n");
+            String atB = "http://127.0.0.1:" + b.port();
+            awaitSearch(http, atB, "zanzibarite", found -> found.contains("The zanzibarite tokenizer"));
+            put(http, atB, "second.md", "# Second\n\n- [The quokkanizer](https://example.org/q) - marsupials\n");
+            // A picks up B's build within seconds, and B's build kept A's upload.
+            awaitSearch(http, atA, "quokkanizer", found -> found.contains("The quokkanizer"));
+            awaitSearch(http, atA, "zanzibarite", found -> found.contains("The zanzibarite tokenizer"));
+            HttpResponse<String> delete = http.send(HttpRequest.newBuilder(URI.create(atA + "/api/sources/first"))
+                    .header("X-Requested-With", "shelf").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(delete.statusCode() / 100 == 2, delete::body);
+            awaitSearch(http, atB, "zanzibarite", found -> !found.contains("The zanzibarite tokenizer"));
+            awaitSearch(http, atB, "quokkanizer", found -> found.contains("The quokkanizer"));
+        } finally {
+            a.stop();
+            if (b != null) {
+                b.stop();
+            }
+        }
+    }
+
+    private static ServingProcess serve(LocalCluster cluster, String alias, String name, String list)
+            throws Exception {
+        Path root = Files.createTempDirectory("shelf-cluster-" + name);
+        Path lists = Files.createDirectories(root.resolve("sources"));
+        Files.writeString(lists.resolve(name + ".md"), list);
+        String urls = String.join(",", cluster.urls().stream().map(Object::toString).toList());
+        return ServingProcess.start(new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector",
+                "-jar", Path.of("target/shelf.jar").toAbsolutePath().toString(), "serve", "--port", "0",
+                "--index", root.resolve("index").toString(), "--sources", lists.toString(),
+                "--opensearch", urls, "--opensearch-index", alias,
+                "--models", SharedEncoder.MODEL_DIR.toAbsolutePath().toString()));
+    }
+
+    private static void put(HttpClient http, String base, String file, String list) throws Exception {
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(base + "/api/sources/" + file))
+                .header("X-Requested-With", "shelf").PUT(HttpRequest.BodyPublishers.ofString(list)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, put.statusCode(), put::body);
+    }
+
     private static void awaitSearch(HttpClient http, String base, String query, Predicate<String> done)
             throws Exception {
         long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
