@@ -15,7 +15,6 @@ import dev.shelf.search.SearchMode;
 import dev.shelf.search.SearchRequest;
 import dev.shelf.search.SearchService;
 import dev.shelf.search.SearchSettings;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

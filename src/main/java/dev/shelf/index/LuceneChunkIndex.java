@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -214,12 +213,10 @@ public final class LuceneChunkIndex implements ChunkIndex {
             // Lucene scores dot-product similarity as (1 + cos) / 2; report the cosine itself.
             hits.add(passages.hit(sd.doc, vectorScores ? 2 * sd.score - 1 : sd.score));
         }
-        hits.sort(BEST_FIRST);
+        hits.sort(ChunkHit.BEST_FIRST);
         return hits;
     }
 
-    private static final Comparator<ChunkHit> BEST_FIRST = Comparator.comparingDouble((ChunkHit h) -> -h.score())
-            .thenComparing(ChunkHit::resourceId).thenComparingInt(ChunkHit::ordinal);
 
     private interface SearcherTask<T> {
         T run(IndexSearcher searcher) throws IOException;

@@ -179,17 +179,18 @@ public final class Library implements AutoCloseable {
     }
 
     /**
-     * A shared store's build names its lists by the paths of the server that built it; here they are the files of the
-     * same name in this server's first folder, where {@link #adopt} put them.
+     * A shared store's build names its lists by the paths of the server that built it; a list outside this server's
+     * folders is here the file of the same name in its first folder, where {@link #adopt} put it.
      */
     private BuildInfo localPaths(BuildInfo info) {
         if (sync == null) {
             return info;
         }
-        Path folder = folders().get(0);
+        List<Path> folders = folders();
+        Path folder = folders.get(0);
         List<BuildInfo.SourceInfo> sources = info.sources().stream().map(s -> {
-            Path file = Path.of(s.file());
-            return Files.exists(file) || file.getFileName() == null ? s
+            Path file = ListStates.key(Path.of(s.file()));
+            return folders.stream().anyMatch(file::startsWith) || file.getFileName() == null ? s
                     : new BuildInfo.SourceInfo(s.id(), s.name(), folder.resolve(file.getFileName()).toString(),
                     s.resources());
         }).toList();

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -227,12 +226,10 @@ public final class OpenSearchChunkIndex implements ChunkIndex {
             hits.add(new ChunkHit(fields.path(IndexFields.RESOURCE).path(0).asText(),
                     fields.path(IndexFields.ORDINAL).path(0).asInt(), vectorScores ? 2 * score - 1 : score));
         }
-        hits.sort(BEST_FIRST);
+        hits.sort(ChunkHit.BEST_FIRST);
         return hits;
     }
 
-    private static final Comparator<ChunkHit> BEST_FIRST = Comparator.comparingDouble((ChunkHit h) -> -h.score())
-            .thenComparing(ChunkHit::resourceId).thenComparingInt(ChunkHit::ordinal);
 
     @Override
     public void close() {

@@ -3,7 +3,6 @@ package dev.shelf.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shelf.cluster.LocalCluster;
 import dev.shelf.opensearch.OpenSearchClusterExtension;
