@@ -108,12 +108,16 @@ final class BenchCommand implements Callable<Integer> {
             store.client().checkUsable();
             Benchmark.Config config = new Benchmark.Config(timedQueries(), Math.max(1, rounds), Math.max(1, requests),
                     Math.max(0, scale), scratch);
-            List<StoreComparison.Row> rows = new StoreComparison(encoders, encodes, config, step -> {
-                err.println("bench: " + step);
-                err.flush();
-            }).run(lists, List.of(new StoreComparison.Contender("embedded", new LuceneStore()),
-                    new StoreComparison.Contender("opensearch", store)));
-            store.removeAll();
+            List<StoreComparison.Row> rows;
+            try {
+                rows = new StoreComparison(encoders, encodes, config, step -> {
+                    err.println("bench: " + step);
+                    err.flush();
+                }).run(lists, List.of(new StoreComparison.Contender("embedded", new LuceneStore()),
+                        new StoreComparison.Contender("opensearch", store)));
+            } finally {
+                store.removeAll();
+            }
             PrintWriter out = spec.commandLine().getOut();
             if (json.enabled()) {
                 JsonOutput.print(Map.of("stores", rows), out);

@@ -4,6 +4,7 @@ import dev.shelf.embed.ModelException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -49,8 +50,11 @@ public final class Main implements Runnable {
      * A failure the user can act on (a file that cannot be written, a missing model) is one line saying what and
      * what to do; anything else is a bug, and gets its stack trace too.
      */
-    private static int reportFailure(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+    private static int reportFailure(Exception thrown, CommandLine command, CommandLine.ParseResult parsed) {
         PrintWriter err = command.getErr();
+        // A failure in a search's parallel retrieval arrives wrapped by the future that ran it.
+        Exception e = thrown instanceof CompletionException && thrown.getCause() instanceof Exception cause ? cause
+                : thrown;
         err.println("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
         if (!(e instanceof IOException || e instanceof UncheckedIOException || e instanceof ModelException)) {
             e.printStackTrace(err);

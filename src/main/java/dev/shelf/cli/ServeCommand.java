@@ -69,6 +69,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // A cluster that cannot be used at all is one line now; one that fails later is a 503 per search.
+        workspace.checkStore();
         Logging.speedHint().ifPresent(out::println);
         CompletableFuture<Void> analyzer = CompletableFuture.runAsync(ShelfAnalyzer::prepare);
         // The models load while the server starts listening and opens the index; a search waits for the ones it needs.
@@ -110,6 +112,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             }
             library.close();
             served.close();
+            workspace.close();
             encodes.close();
             encoders.close();
             stopped.countDown();

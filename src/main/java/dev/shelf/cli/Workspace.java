@@ -116,6 +116,13 @@ final class Workspace {
         });
     }
 
+    /** Closes the cluster's client, if the command made one. */
+    void close() {
+        if (layout != null && layout.store() instanceof OpenSearchStore cluster) {
+            cluster.close();
+        }
+    }
+
     /**
      * Checks the store before a command relies on it: with {@code --opensearch}, that the cluster answers, takes the
      * credentials and has k-NN, so that the command fails at once with one line saying what to do.

@@ -1,6 +1,8 @@
 package dev.shelf.index;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,5 +31,16 @@ public final class FileTrees {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** What the operating system said, without the Java wrapping ("No space left on device", "Read-only file system"). */
+    public static String reason(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason() + " (" + fs.getFile() + ")";
+        }
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied (" + denied.getFile() + ")";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 }

@@ -8,8 +8,6 @@ import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -70,14 +68,15 @@ public final class IndexBuilder {
         AutoCloseable lock;
         try {
             lock = store.lock(layout);
+        } catch (BuildBusyException e) {
+            throw e;
         } catch (IOException e) {
-            throw new IOException("cannot write the index " + store.describe(layout) + ": " + reason(e) + "; " + served,
-                    e);
+            throw new IOException(e.getMessage() + "; " + served, e);
         }
         try (Closeable held = () -> release(lock)) {
             return work.run();
         } catch (IOException e) {
-            throw new IOException("could not write the index " + store.describe(layout) + ": " + reason(e) + "; "
+            throw new IOException("could not write the index " + store.describe(layout) + ": " + FileTrees.reason(e) + "; "
                     + served, e);
         }
     }
@@ -90,17 +89,6 @@ public final class IndexBuilder {
         } catch (Exception e) {
             throw new IOException("cannot release the build lock: " + e.getMessage(), e);
         }
-    }
-
-    /** What the operating system said, without the Java wrapping ("No space left on device", "Read-only file system"). */
-    private static String reason(IOException e) {
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason() + " (" + fs.getFile() + ")";
-        }
-        if (e instanceof AccessDeniedException denied) {
-            return "permission denied (" + denied.getFile() + ")";
-        }
-        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     /** Builds the resources; the caller holds the lock ({@link #locked}). */
@@ -150,6 +138,10 @@ public final class IndexBuilder {
     private void deleteQuietly(Path build, Exception cause) {
         try {
             layout.store().discard(build);
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+        try {
             FileTrees.delete(build);
         } catch (IOException | RuntimeException e) {
             cause.addSuppressed(e);

@@ -44,9 +44,14 @@ public final class LuceneStore implements IndexStore {
 
     @Override
     public AutoCloseable lock(IndexLayout layout) throws IOException {
-        Files.createDirectories(layout.builds());
-        FileChannel channel = FileChannel.open(layout.root().resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        FileChannel channel;
+        try {
+            Files.createDirectories(layout.builds());
+            channel = FileChannel.open(layout.root().resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new IOException("cannot write the index folder " + layout.root() + ": " + FileTrees.reason(e), e);
+        }
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -58,7 +63,7 @@ public final class LuceneStore implements IndexStore {
         }
         if (lock == null) {
             channel.close();
-            throw new IOException("another build is writing " + layout.root() + "; wait for it to finish");
+            throw new BuildBusyException("another build is writing " + layout.root() + "; wait for it to finish");
         }
         FileLock held = lock;
         return () -> {

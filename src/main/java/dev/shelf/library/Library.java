@@ -38,6 +38,8 @@ public final class Library implements AutoCloseable {
     private final BuildQueue queue;
     /** With a store other servers share, what keeps the first folder in step with their builds; else null. */
     private final ListSync sync;
+    /** Held by a save, a removal and a merge of another server's lists, so that no merge overwrites a fresh save. */
+    private final Object folderWrites = new Object();
 
     /**
      * @param sources the lists' files and folders, as every command takes them
@@ -71,7 +73,13 @@ public final class Library implements AutoCloseable {
      */
     public void start() {
         clearLeftovers();
-        Set<Path> taken = layout.current().map(this::adopt).orElse(Set.of());
+        Set<Path> taken;
+        try {
+            taken = layout.current().map(this::adopt).orElse(Set.of());
+        } catch (RuntimeException e) {
+            log.accept("warning: could not read the build served (" + e.getMessage() + ")");
+            taken = Set.of();
+        }
         if (layout.needsBuild(encoders.names())) {
             log.accept("no index in " + layout.root() + " yet: building it from " + sources);
             states.changed(Ingester.listed(sources).stream().map(Ingester.Listed::file).toList(), false);
@@ -130,9 +138,12 @@ public final class Library implements AutoCloseable {
         if (!folder.equals(target.getParent())) {
             throw new IllegalArgumentException("The file name must name a file in the sources folder.");
         }
-        boolean replaced = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
-        ListSaver.write(folder, target, content);
-        changed(target, true);
+        boolean replaced;
+        synchronized (folderWrites) {
+            replaced = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+            ListSaver.write(folder, target, content);
+            changed(target, true);
+        }
         Path key = ListStates.key(target);
         ListState state = lists().stream().filter(l -> ListStates.key(Path.of(l.file())).equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalStateException(target + " was saved but is not read as a list"));
@@ -153,8 +164,10 @@ public final class Library implements AutoCloseable {
         if (folders().stream().noneMatch(folder -> file.startsWith(folder) && !file.equals(folder))) {
             return Removal.NOT_IN_A_FOLDER;
         }
-        Files.deleteIfExists(file);
-        changed(file, true);
+        synchronized (folderWrites) {
+            Files.deleteIfExists(file);
+            changed(file, true);
+        }
         return Removal.REMOVED;
     }
 
@@ -210,7 +223,10 @@ public final class Library implements AutoCloseable {
             return Set.of();
         }
         try {
-            Map<Path, ListSync.Action> done = sync.merge(build);
+            Map<Path, ListSync.Action> done;
+            synchronized (folderWrites) {
+                done = sync.merge(build);
+            }
             if (!done.isEmpty()) {
                 Map<Path, Stamp> written = new HashMap<>();
                 done.forEach((file, action) -> {
@@ -235,7 +251,9 @@ public final class Library implements AutoCloseable {
             return Map.of();
         }
         Optional<Path> served = layout.current();
-        return served.isPresent() ? sync.merge(served.get()) : Map.of();
+        synchronized (folderWrites) {
+            return served.isPresent() ? sync.merge(served.get()) : Map.of();
+        }
     }
 
     /** Whether no change waits for a build and none runs (tests wait for this). */

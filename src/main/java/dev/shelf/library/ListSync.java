@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * cluster): each build carries copies of the lists it read ({@code lists/} in its folder), and a three-way merge per
  * file name takes another server's additions, changes and removals while keeping this server's own unbuilt ones. The
  * common ancestor is the lists of the build this server last merged with, kept in {@code lists-base/} beside the
- * index; a server that has none yet (it joins the cluster) takes the build's lists as they are. A file changed on both
+ * index; a server that has none yet (it joins the cluster) adds what it lacks and removes nothing. A file changed on both
  * sides keeps this server's version: it is the newer edit, and its build comes next. NOTE: thread-safe.
  */
 final class ListSync {
@@ -81,12 +81,15 @@ final class ListSync {
             return Map.of();
         }
         Map<String, String> ours = hashes(folder);
-        // A server that never merged takes the shared lists as they are: they are the library it joins.
-        Map<String, String> ancestor = Files.isDirectory(base) ? hashes(base) : ours;
+        // A server that never merged adds what it lacks and removes nothing: no list of its own is lost.
+        Map<String, String> ancestor = hashes(base);
         Map<Path, Action> done = new TreeMap<>();
         plan(ancestor, ours, hashes(theirs)).forEach((name, action) -> {
             Path file = folder.resolve(name);
             try {
+                if (!Objects.equals(hashOf(file), ours.get(name))) {
+                    return; // written since the plan (a save, an edit in the folder): the newer edit stays
+                }
                 if (action == Action.TAKE) {
                     Files.createDirectories(folder);
                     Path temporary = Files.createTempFile(folder, ".shelf-sync-", ".tmp");
@@ -104,8 +107,10 @@ final class ListSync {
         return done;
     }
 
+    /** The new ancestor in place of the old, the old one set aside first so that a crash leaves one of the two. */
     private void replaceBase(Path theirs) throws IOException {
         Path next = base.resolveSibling(base.getFileName() + ".next");
+        Path old = base.resolveSibling(base.getFileName() + ".old");
         FileTrees.delete(next);
         Files.createDirectories(next);
         try (Stream<Path> files = Files.list(theirs)) {
@@ -113,13 +118,26 @@ final class ListSync {
                 Files.copy(file, next.resolve(file.getFileName()));
             }
         }
-        FileTrees.delete(base);
+        FileTrees.delete(old);
+        if (Files.isDirectory(base)) {
+            Files.move(base, old, StandardCopyOption.ATOMIC_MOVE);
+        }
         Files.move(next, base, StandardCopyOption.ATOMIC_MOVE);
+        FileTrees.delete(old);
+    }
+
+    /** The content hash of a file, null when there is none. */
+    private static String hashOf(Path file) throws IOException {
+        return Files.isRegularFile(file) ? Sha256.hexOf(file) : null;
     }
 
     /** The content hash of each list file directly in a folder, by name; none when there is no folder. */
-    private static Map<String, String> hashes(Path dir) throws IOException {
+    private Map<String, String> hashes(Path dir) throws IOException {
         Map<String, String> hashes = new HashMap<>();
+        if (!Files.isDirectory(dir) && dir.equals(base)) {
+            Path old = base.resolveSibling(base.getFileName() + ".old");
+            dir = Files.isDirectory(old) ? old : dir; // a crash between the two moves of replaceBase
+        }
         if (!Files.isDirectory(dir)) {
             return hashes;
         }

@@ -5,6 +5,8 @@
  * between folder and index, {@code Stamp} tells whether the files are as the last build read them, {@code BuildQueue}
  * decides when a re-index runs (one at a time, after a quiet time) and {@code Reindex} is one.
  * {@link dev.shelf.library.FolderWatcher} reports files changed in the folders by anyone else, which take the same
- * path; {@link dev.shelf.library.ListFileName} decides which names a client may save under.
+ * path; {@link dev.shelf.library.ListFileName} decides which names a client may save under. With a store several
+ * servers share (a cluster), {@code ListSync} takes into the first folder the lists of the builds other servers
+ * publish, by a three-way merge per file name.
  */
 package dev.shelf.library;

@@ -20,7 +20,9 @@ public record ClusterAddress(List<URI> nodes, String alias, String user, String 
 
     /** The default {@code --opensearch-index}. */
     public static final String DEFAULT_ALIAS = "shelf";
+    /** The environment variable of the user name. */
     public static final String USER_VARIABLE = "SHELF_OPENSEARCH_USER";
+    /** The environment variable of the password. */
     public static final String PASSWORD_VARIABLE = "SHELF_OPENSEARCH_PASSWORD";
     /** OpenSearch's rules for index names, narrowed to what needs no escaping in a URL path. */
     private static final Pattern INDEX_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,100}");
@@ -31,6 +33,10 @@ public record ClusterAddress(List<URI> nodes, String alias, String user, String 
             throw new IllegalArgumentException("--opensearch needs at least one URL, such as http://127.0.0.1:9200");
         }
         for (URI node : nodes) {
+            if (node.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("--opensearch: put the user name and password in " + USER_VARIABLE
+                        + " and " + PASSWORD_VARIABLE + ", not in the URL");
+            }
             if (!("http".equals(node.getScheme()) || "https".equals(node.getScheme())) || node.getHost() == null) {
                 throw new IllegalArgumentException("--opensearch: '" + node + "' is not an http(s) URL such as"
                         + " http://127.0.0.1:9200");

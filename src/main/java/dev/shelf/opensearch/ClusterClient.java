@@ -88,6 +88,10 @@ public final class ClusterClient implements AutoCloseable {
         if (version.isEmpty() || !root.has("cluster_name")) {
             throw notOpenSearch("its answer to / names no cluster and version");
         }
+        if (!supported(version)) {
+            throw new ClusterException("OpenSearch at " + address.where() + " is version " + version + "; Shelf needs "
+                    + "2.4 or later (k-NN filters on the Lucene engine)");
+        }
         JsonNode plugins = send("GET", "/_cat/plugins?format=json", null);
         JsonNode nodes = send("GET", "/_cat/nodes?format=json&h=name", null);
         Set<String> without = nodesWithoutKnn(plugins, nodes);
@@ -97,6 +101,18 @@ public final class ClusterClient implements AutoCloseable {
                     + ": install it on every node (bin/opensearch-plugin install " + KNN_PLUGIN + ")");
         }
         return version;
+    }
+
+    /** Whether a version number ("2.19.1", "3.5.0") is 2.4 or later. */
+    static boolean supported(String version) {
+        String[] parts = version.split("[.-]");
+        try {
+            int major = Integer.parseInt(parts[0]);
+            int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            return major > 2 || (major == 2 && minor >= 4);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** The names of the nodes (of {@code _cat/nodes}) that {@code _cat/plugins} lists without the k-NN plugin. */
@@ -217,7 +233,8 @@ public final class ClusterClient implements AutoCloseable {
         if (status == 403) {
             return new ClusterException("OpenSearch at " + address.where() + " does not let "
                     + (address.user() == null ? "anonymous requests" : "user " + address.user()) + " " + method + " "
-                    + endpoint + " (HTTP 403): give that user the index permissions on " + address.alias() + "*");
+                    + endpoint + " (HTTP 403): give that user the index permissions on " + address.alias() + "*"
+                    + " and the cluster's monitor permission");
         }
         JsonNode error = answer.path("error");
         String reason = error.isTextual() ? error.asText()

@@ -16,13 +16,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -40,12 +43,16 @@ public final class OpenSearchStore implements IndexStore, AutoCloseable {
     private static final int BULK_BYTES = 4 << 20;
     private static final Duration LOCK_WAIT = Duration.ofMinutes(30);
     private static final String FILE_ID = "file:";
+    /** The name of a build folder, and of its index after the alias and a dash. */
+    private static final Pattern BUILD_NAME = Pattern.compile("build-\\d+-\\d+");
 
     private final ClusterClient client;
     private final ClusterAddress address;
     private final Consumer<String> log;
     private final ChunkDocuments documents = new ChunkDocuments();
     private final LuceneStore local = new LuceneStore();
+    /** The cluster's build lock while this process holds it (one build at a time per process: the folder's lock). */
+    private volatile ClusterLock held;
 
     /**
      * @param log told of waits (another server's build holds the lock) and of builds copied from the cluster
@@ -56,6 +63,7 @@ public final class OpenSearchStore implements IndexStore, AutoCloseable {
         this.log = log;
     }
 
+    /** The client of the cluster, for checks and requests beside the store's own. */
     public ClusterClient client() {
         return client;
     }
@@ -80,7 +88,9 @@ public final class OpenSearchStore implements IndexStore, AutoCloseable {
                 }
             }
             ClusterLock cluster = ClusterLock.acquire(client, lockIndex, log, LOCK_WAIT);
+            held = cluster;
             return () -> {
+                held = null;
                 try (AutoCloseable f = folder; ClusterLock c = cluster) {
                     // the cluster's lock released first, then the folder's
                 }
@@ -150,8 +160,12 @@ public final class OpenSearchStore implements IndexStore, AutoCloseable {
         settings.putObject("index").put("refresh_interval", "1s");
         client.send("PUT", "/" + index + "/_settings", settings);
         client.send("POST", "/" + index + "/_refresh", null);
-        // Every primary (and, on a healthy cluster, every copy) in place before the alias names it.
-        client.send("GET", "/_cluster/health/" + index + "?wait_for_status=green&timeout=60s", null);
+        // Every primary in place before the alias names it; replicas follow (a yellow cluster still answers).
+        client.send("GET", "/_cluster/health/" + index + "?wait_for_status=yellow&timeout=60s", null);
+        ClusterLock lock = held;
+        if (lock != null) {
+            lock.confirm();
+        }
         ObjectNode actions = ClusterClient.object();
         var list = actions.putArray("actions");
         Optional<String> served = servedIndex();
@@ -167,25 +181,41 @@ public final class OpenSearchStore implements IndexStore, AutoCloseable {
         return aliases.flatMap(a -> a.properties().stream().map(Map.Entry::getKey).findFirst());
     }
 
+    /**
+     * The build the alias names, its files copied from the cluster into the layout's {@code builds/} when this process
+     * has not seen it before.
+     *
+     * @throws UncheckedIOException around a {@link ClusterException} when the cluster cannot say: "none" would start a
+     *                              build from nothing
+     */
     @Override
     public Optional<Path> current(IndexLayout layout) {
         try {
             Optional<String> served = servedIndex();
-            if (served.isEmpty() || !served.get().startsWith(address.alias() + "-")) {
+            if (served.isEmpty()) {
                 return Optional.empty();
             }
-            Path folder = layout.builds().resolve(served.get().substring(address.alias().length() + 1));
+            String name = served.get().substring(Math.min(served.get().length(), address.alias().length() + 1));
+            if (!served.get().startsWith(address.alias() + "-") || !BUILD_NAME.matcher(name).matches()) {
+                throw new ClusterException("the alias " + address.alias() + " names " + served.get()
+                        + ", which is no build of Shelf's; point --opensearch-index at another name");
+            }
+            Path folder = layout.builds().resolve(name);
             if (!Files.isRegularFile(folder.resolve(BuildInfo.FILE))) {
                 copyFiles(served.get(), folder);
             }
             return Optional.of(folder);
         } catch (IOException e) {
-            return Optional.empty();
+            throw new UncheckedIOException(e.getMessage(), e instanceof ClusterException ? e
+                    : new ClusterException("cannot copy the build served from the cluster: " + e.getMessage(), e));
         }
     }
 
     /** Copies a build's files from its cluster index into a folder, whole or not at all. */
-    private void copyFiles(String index, Path folder) throws IOException {
+    private synchronized void copyFiles(String index, Path folder) throws IOException {
+        if (Files.isRegularFile(folder.resolve(BuildInfo.FILE))) {
+            return; // another thread of this process copied it meanwhile
+        }
         ObjectNode query = ClusterClient.object();
         query.put("size", 10_000);
         query.putObject("query").putObject("exists").put("field", IndexDefinition.FILE_NAME);
@@ -202,11 +232,47 @@ public final class OpenSearchStore implements IndexStore, AutoCloseable {
                 Files.createDirectories(file.getParent());
                 Files.write(file, Base64.getDecoder().decode(source.path(IndexDefinition.FILE_CONTENT).asText()));
             }
+            FileTrees.delete(folder); // what a copy cut short left
             Files.move(temporary, folder, StandardCopyOption.ATOMIC_MOVE);
             log.accept("copied build " + folder.getFileName() + " from the cluster");
+            pruneCopies(folder);
         } finally {
             FileTrees.delete(temporary);
         }
+    }
+
+    /**
+     * Removes the copies of builds older than the newest two (a server that never builds would otherwise keep one per
+     * build the cluster ever served); the one before the newest may still be served for a moment.
+     */
+    private static void pruneCopies(Path newest) throws IOException {
+        try (Stream<Path> builds = Files.list(newest.getParent())) {
+            List<Path> older = builds.filter(p -> BUILD_NAME.matcher(p.getFileName().toString()).matches())
+                    .filter(p -> !p.equals(newest)).sorted(Comparator.comparing(OpenSearchStore::builtAt).reversed())
+                    .toList();
+            for (Path old : older.subList(Math.min(1, older.size()), older.size())) {
+                FileTrees.delete(old);
+            }
+        }
+    }
+
+    /** A build folder's time, from its name ({@code build-<millis>-<pid>}). */
+    private static long builtAt(Path build) {
+        return Long.parseLong(build.getFileName().toString().split("-")[1]);
+    }
+
+    /** The cluster's indexes of this alias's builds: {@code <alias>-build-<millis>-<pid>}, no other alias's. */
+    private List<String> buildIndexes() throws ClusterException {
+        JsonNode indices = client.send("GET", "/_cat/indices/" + address.alias() + "-build-*?format=json&h=index", null);
+        List<String> names = new ArrayList<>();
+        String prefix = address.alias() + "-";
+        for (JsonNode row : indices) {
+            String index = row.path("index").asText();
+            if (index.startsWith(prefix) && BUILD_NAME.matcher(index.substring(prefix.length())).matches()) {
+                names.add(index);
+            }
+        }
+        return names;
     }
 
     @Override
@@ -222,9 +288,7 @@ public final class OpenSearchStore implements IndexStore, AutoCloseable {
         if (previous != null) {
             keep.add(indexOf(previous));
         }
-        JsonNode indices = client.send("GET", "/_cat/indices/" + address.alias() + "-build-*?format=json&h=index", null);
-        for (JsonNode row : indices) {
-            String index = row.path("index").asText();
+        for (String index : buildIndexes()) {
             if (!keep.contains(index)) {
                 client.sendUnlessMissing("DELETE", "/" + index, null);
             }
@@ -233,9 +297,8 @@ public final class OpenSearchStore implements IndexStore, AutoCloseable {
 
     /** Deletes every build of the alias from the cluster, the served one included (a benchmark's scratch alias). */
     public void removeAll() throws IOException {
-        JsonNode indices = client.send("GET", "/_cat/indices/" + address.alias() + "-build-*?format=json&h=index", null);
-        for (JsonNode row : indices) {
-            client.sendUnlessMissing("DELETE", "/" + row.path("index").asText(), null);
+        for (String index : buildIndexes()) {
+            client.sendUnlessMissing("DELETE", "/" + index, null);
         }
         client.sendUnlessMissing("DELETE", "/" + address.alias() + "-lock", null);
     }

@@ -32,6 +32,7 @@ public final class ListIndexer {
     public static final String BUILD_LISTS = "lists";
 
     private final IndexBuilder builder;
+    private final boolean shared;
 
     /**
      * An indexer that builds into {@code layout} with the given models, the primary one cutting the passages. A build
@@ -39,7 +40,8 @@ public final class ListIndexer {
      * other servers learn of them.
      */
     public ListIndexer(IndexLayout layout, Encoders encoders) {
-        BuildStep step = layout.store().shared() ? ListIndexer::writeMapAndLists : TOPIC_MAP;
+        this.shared = layout.store().shared();
+        BuildStep step = shared ? ListIndexer::writeMapAndLists : TOPIC_MAP;
         this.builder = new IndexBuilder(layout, encoders, step);
     }
 
@@ -69,12 +71,19 @@ public final class ListIndexer {
     }
 
     /**
-     * As {@link #index(List, boolean, Consumer, BuildProgress)}, running {@code beforeReading} once the build lock is
-     * held and before the lists are read: a server sharing its store brings its lists up to date with the build served
-     * there, so that no other server's change is lost to this build.
+     * As {@link #index(List, boolean, Consumer, BuildProgress)}; into a shared store, {@code beforeReading} runs once
+     * the build lock is held and before the lists are read: a server sharing its store brings its lists up to date with
+     * the build served there, so that no other server's change is lost to this build. (Into one machine's store there
+     * is nothing to bring, and the lists are read first, as ever.)
      */
     public Indexed index(List<Path> lists, boolean rebuild, Consumer<IngestResult> ingested, BuildProgress progress,
                          IndexBuilder.LockedWork<?> beforeReading) throws IOException {
+        if (!shared) {
+            // One machine's store: its lists are this process's to read, before it waits for the lock.
+            IngestResult read = new Ingester().ingest(lists);
+            ingested.accept(read);
+            return new Indexed(read, index(read.resources(), read.sources(), rebuild, progress));
+        }
         return builder.locked(() -> {
             beforeReading.run();
             IngestResult read = new Ingester().ingest(lists);

@@ -18,7 +18,8 @@ import java.util.function.Function;
  * The index a server answers from. When {@code index/CURRENT} names a newer complete build (a re-index, from this
  * process or another), {@link #refresh()} opens it and swaps it in without failing a search in flight: every search
  * holds a {@link ServiceLease} on the build it started on, and a replaced build is closed when its last lease ends.
- * A build that cannot be opened is reported once and the one being served goes on serving. NOTE: thread-safe.
+ * A build that cannot be opened is reported once, tried again now and then, and the one being served goes on serving.
+ * NOTE: thread-safe.
  */
 public final class ServedIndex implements AutoCloseable {
 
@@ -29,6 +30,13 @@ public final class ServedIndex implements AutoCloseable {
     private final AtomicReference<Generation> current = new AtomicReference<>();
     private final Object swapLock = new Object();
     private Path failed;
+    private long failedAt;
+    private boolean unreachable;
+    /**
+     * A build that could not be opened is tried again after this long: the cause may pass (a cluster that was out of
+     * reach), and is said only the first time.
+     */
+    private static final Duration RETRY_FAILED = Duration.ofSeconds(30);
     private ScheduledExecutorService watcher;
 
     /**
@@ -70,19 +78,34 @@ public final class ServedIndex implements AutoCloseable {
      */
     public boolean refresh() {
         synchronized (swapLock) {
-            Optional<Path> named = layout.current();
+            Optional<Path> named;
+            try {
+                named = layout.current();
+            } catch (RuntimeException e) {
+                // The store cannot say which build is current (a cluster out of reach): keep serving, say it once.
+                if (!unreachable) {
+                    unreachable = true;
+                    log.accept("cannot tell which build is current (" + e.getMessage() + "); still serving what"
+                            + " there was");
+                }
+                return false;
+            }
+            unreachable = false;
             Generation served = current.get();
             if (named.isEmpty() || (served != null && served.build().equals(named.get()))
-                    || named.get().equals(failed)) {
+                    || (named.get().equals(failed) && System.nanoTime() - failedAt < RETRY_FAILED.toNanos())) {
                 return false;
             }
             ChunkIndex index;
             try {
                 index = opener.open(named.get());
             } catch (Exception e) {
+                if (!named.get().equals(failed)) {
+                    log.accept("could not open the index " + named.get() + " (" + e.getMessage() + "); "
+                            + (served == null ? "nothing is served" : "still serving " + served.build().getFileName()));
+                }
                 failed = named.get();
-                log.accept("could not open the index " + named.get() + " (" + e.getMessage() + "); "
-                        + (served == null ? "nothing is served" : "still serving " + served.build().getFileName()));
+                failedAt = System.nanoTime();
                 return false;
             }
             current.set(new Generation(named.get(), index, services.apply(index)));

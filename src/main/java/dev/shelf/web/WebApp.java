@@ -2,6 +2,7 @@ package dev.shelf.web;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.shelf.index.BuildInfo;
+import dev.shelf.opensearch.ClusterException;
 import dev.shelf.search.RelatedResponse;
 import dev.shelf.search.SearchRequest;
 import dev.shelf.search.SearchResult;
@@ -13,8 +14,6 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -119,13 +118,15 @@ public final class WebApp {
                 error(ctx, e.status(), e.code(), e.getMessage());
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
-                Optional<IOException> unreadable = readFailure(e);
-                if (unreadable.isPresent()) {
-                    // The index's store failed (a cluster out of reach): the server is fine, and may be again soon.
+                Optional<ClusterException> cluster = clusterFailure(e);
+                if (cluster.isPresent()) {
+                    // The cluster holding the index failed: the server is fine, and may answer again soon. The
+                    // cluster's addresses stay in the log, not in answers to whoever asks.
                     LOG.warn("request {} {}: the index cannot be read: {}", ctx.method(), ctx.path(),
-                            unreadable.get().getMessage());
+                            cluster.get().getMessage());
                     ctx.header("Retry-After", "5");
-                    error(ctx, 503, "index_unavailable", unreadable.get().getMessage());
+                    error(ctx, 503, "index_unavailable", "The index cannot be read right now: its OpenSearch cluster"
+                            + " is out of reach or refused; try again in a moment (the server's log says more).");
                     return;
                 }
                 LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
@@ -154,11 +155,11 @@ public final class WebApp {
         ctx.header("X-Frame-Options", "DENY");
     }
 
-    /** The failure to read the index behind an exception (an {@link UncheckedIOException}'s cause), if any. */
-    static Optional<IOException> readFailure(Throwable e) {
+    /** The cluster's failure behind an exception (the index is in a cluster that is out of reach or refused), if any. */
+    static Optional<ClusterException> clusterFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof UncheckedIOException unchecked) {
-                return Optional.of(unchecked.getCause());
+            if (t instanceof ClusterException cluster) {
+                return Optional.of(cluster);
             }
         }
         return Optional.empty();

@@ -16,6 +16,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -136,15 +139,19 @@ class ClusterServeIT {
     }
 
     @Test
-    void a_cluster_out_of_reach_or_not_opensearch_is_one_error_line_and_exit_1() throws Exception {
-        for (String url : new String[] {"http://127.0.0.1:1", "not-a-url"}) {
+    void a_cluster_out_of_reach_or_a_malformed_address_is_one_error_line_and_exit_1() throws Exception {
+        String[][] runs = {{"search", "http://127.0.0.1:1", "merge"}, {"search", "not-a-url", "merge"},
+            {"index", "http://127.0.0.1:1"}, {"serve", "http://127.0.0.1:1", "--port", "0"}};
+        for (String[] run : runs) {
             StringWriter err = new StringWriter();
             CommandLine command = Main.commandLine();
             command.setErr(new PrintWriter(err, true));
             command.setOut(new PrintWriter(new StringWriter(), true));
-            int exit = command.execute("search", "--opensearch", url, "--index",
-                    Files.createTempDirectory("shelf-unreachable").toString(), "--models",
-                    SharedEncoder.MODEL_DIR.toString(), "merge");
+            List<String> args = new ArrayList<>(List.of(run[0], "--opensearch", run[1],
+                    "--index", Files.createTempDirectory("shelf-unreachable").toString(), "--models",
+                    SharedEncoder.MODEL_DIR.toString()));
+            args.addAll(Arrays.asList(run).subList(2, run.length));
+            int exit = command.execute(args.toArray(String[]::new));
             assertEquals(1, exit, err::toString);
             String[] lines = err.toString().strip().split("\n");
             assertEquals(1, lines.length, err::toString);

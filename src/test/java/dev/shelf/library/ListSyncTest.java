@@ -29,7 +29,7 @@ class ListSyncTest {
     }
 
     @Test
-    void a_server_that_never_merged_takes_the_shared_lists_and_later_keeps_its_own_edits(@TempDir Path dir)
+    void a_server_that_never_merged_adds_what_it_lacks_removes_nothing_and_later_keeps_its_edits(@TempDir Path dir)
             throws IOException {
         Path folder = Files.createDirectories(dir.resolve("sources"));
         Files.writeString(folder.resolve("local.md"), "# Local\n\n- [A](https://a.example)\n");
@@ -42,13 +42,19 @@ class ListSyncTest {
 
         Map<Path, Action> first = sync.merge(build);
 
-        assertEquals(Map.of(folder.resolve("local.md"), Action.REMOVE, folder.resolve("shared.md"), Action.TAKE,
-                folder.resolve("upload.md"), Action.TAKE), first);
-        assertFalse(Files.exists(folder.resolve("local.md")));
-        assertTrue(Files.readString(folder.resolve("shared.md")).contains("New"));
+        // Both sides have shared.md, differently: with no ancestor, this server's stays (its build comes next).
+        assertEquals(Map.of(folder.resolve("upload.md"), Action.TAKE), first);
+        assertTrue(Files.exists(folder.resolve("local.md")));
+        assertTrue(Files.readString(folder.resolve("shared.md")).contains("Old"));
+        // Now the ancestor is the build's lists: another server's removal of upload.md is taken.
+        Path next = dir.resolve("build-2");
+        Files.createDirectories(next.resolve(ListIndexer.BUILD_LISTS));
+        Files.copy(lists.resolve("shared.md"), next.resolve(ListIndexer.BUILD_LISTS).resolve("shared.md"));
+        assertEquals(Map.of(folder.resolve("upload.md"), Action.REMOVE), sync.merge(next));
+        assertFalse(Files.exists(folder.resolve("upload.md")));
         // This server edits a list; a build that does not know of the edit does not undo it.
-        Files.writeString(folder.resolve("upload.md"), "# Upload\n\n- [Edited](https://e.example)\n");
-        assertEquals(Map.of(), sync.merge(build));
-        assertTrue(Files.readString(folder.resolve("upload.md")).contains("Edited"));
+        Files.writeString(folder.resolve("local.md"), "# Local\n\n- [Edited](https://e.example)\n");
+        assertEquals(Map.of(), sync.merge(next));
+        assertTrue(Files.readString(folder.resolve("local.md")).contains("Edited"));
     }
 }

@@ -41,6 +41,8 @@ class ClusterAddressTest {
     void what_is_not_an_http_url_or_a_valid_index_name_is_refused_saying_so() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ClusterAddress.parse("localhost:9200", "shelf",
                 Map.of())).getMessage().contains("is not an http(s) URL"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ClusterAddress.parse("http://u:p@a:9200",
+                "shelf", Map.of())).getMessage().contains("not in the URL"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ClusterAddress.parse("", "shelf",
                 Map.of())).getMessage().contains("at least one URL"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ClusterAddress.parse("http://a:9200", "Shelf",

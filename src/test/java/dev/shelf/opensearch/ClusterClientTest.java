@@ -41,4 +41,12 @@ class ClusterClientTest {
         assertEquals(Set.of("n2"), ClusterClient.nodesWithoutKnn(plugins, nodes));
         assertEquals(Set.of("n1", "n2", "n3"), ClusterClient.nodesWithoutKnn(ClusterClient.tree("[]"), nodes));
     }
+
+    @Test
+    void versions_from_2_4_on_are_supported() {
+        assertTrue(ClusterClient.supported("2.4.0") && ClusterClient.supported("2.19.1")
+                && ClusterClient.supported("3.5.0"));
+        assertTrue(!ClusterClient.supported("2.3.0") && !ClusterClient.supported("1.3.20")
+                && !ClusterClient.supported("x"));
+    }
 }
