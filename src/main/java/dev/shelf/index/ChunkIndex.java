@@ -4,7 +4,9 @@ import dev.shelf.ingest.Resource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -30,6 +32,18 @@ public interface ChunkIndex extends AutoCloseable {
 
     /** The text of a resource's passage, empty when there is no such passage. */
     Optional<String> passage(String resourceId, int ordinal);
+
+    /**
+     * The texts of one passage of each of several resources, by resource id (a passage that is not there is left out):
+     * what a page of results shows, read at once where the store can (one request to a cluster, not ten).
+     *
+     * @param ordinals the passage's ordinal by resource id
+     */
+    default Map<String, String> passages(Map<String, Integer> ordinals) {
+        Map<String, String> texts = new HashMap<>();
+        ordinals.forEach((id, ordinal) -> passage(id, ordinal).ifPresent(text -> texts.put(id, text)));
+        return texts;
+    }
 
     /** The primary model's vector of the resource's first passage. */
     Optional<float[]> vector(String resourceId);

@@ -150,6 +150,33 @@ public final class OpenSearchChunkIndex implements ChunkIndex {
         return source(resourceId + "#" + ordinal, IndexDefinition.PASSAGE).map(JsonNode::asText);
     }
 
+    /** One {@code _mget} for every passage asked: a page of results costs one round trip, not one per result. */
+    @Override
+    public Map<String, String> passages(Map<String, Integer> ordinals) {
+        if (ordinals.isEmpty()) {
+            return Map.of();
+        }
+        ObjectNode body = ClusterClient.object();
+        var ids = body.putArray("ids");
+        ordinals.forEach((id, ordinal) -> ids.add(id + "#" + ordinal));
+        JsonNode answer;
+        try {
+            answer = client.send("POST", "/" + index + "/_mget?_source_includes=" + IndexDefinition.PASSAGE, body);
+        } catch (ClusterException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> texts = new HashMap<>();
+        for (JsonNode doc : answer.path("docs")) {
+            JsonNode text = doc.path("_source").path(IndexDefinition.PASSAGE);
+            String chunkId = doc.path("_id").asText();
+            int hash = chunkId.lastIndexOf('#');
+            if (doc.path("found").asBoolean() && text.isTextual() && hash > 0) {
+                texts.put(chunkId.substring(0, hash), text.asText());
+            }
+        }
+        return texts;
+    }
+
     @Override
     public Optional<float[]> vector(String resourceId) {
         String field = IndexFields.vector(info.model());

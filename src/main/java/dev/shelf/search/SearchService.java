@@ -211,12 +211,11 @@ public final class SearchService {
 
     /** The text of the passage that earned each shown resource; none for a resource no retriever found. */
     private Map<String, String> passageTexts(List<Ranking> rankings, List<Fused> shown) {
-        Map<String, String> texts = new HashMap<>();
+        Map<String, Integer> ordinals = new HashMap<>();
         for (Fused f : shown) {
-            Ranking.passage(rankings, f).ifPresent(
-                    ordinal -> index.passage(f.id(), ordinal).ifPresent(text -> texts.put(f.id(), text)));
+            Ranking.passage(rankings, f).ifPresent(ordinal -> ordinals.put(f.id(), ordinal));
         }
-        return texts;
+        return index.passages(ordinals);
     }
 
     /** The names of the rankings that are models' lists, in order. */

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A re-index in the cluster while clients search through a server's {@link ServedIndex}: no search fails, the
- * previous build answers until the alias moves, the new build after, and only those two builds' indexes remain.
+ * previous build answers until the alias moves, the new build after, and only those two builds' indexes remain (an
+ * orphan a killed build left is removed).
  */
 @ExtendWith(OpenSearchClusterExtension.class)
 class ClusterReindexIT {
@@ -50,6 +51,8 @@ class ClusterReindexIT {
                             return lease.service().search(request);
                         }
                     })) {
+                        // What a build killed half way leaves: an index the alias never named.
+                        store.client().send("PUT", "/" + alias + "-build-1-1", null);
                         Files.writeString(lists.resolve("new.md"), "# New\n\n- [The zanzibarite tokenizer]"
                                 + "(https://example.org/zanzibarite) - a tokenizer for rare minerals\n");
                         indexer.index(List.of(lists), false, ingested -> { }, BuildProgress.NONE);
@@ -66,7 +69,7 @@ class ClusterReindexIT {
                 }
                 long builds = store.client().send("GET", "/_cat/indices/" + alias + "-build-*?format=json", null)
                         .size();
-                assertEquals(2, builds, "the served build and the one before it, no other");
+                assertEquals(2, builds, "the served build and the one before it; the killed build's index is gone");
             } finally {
                 ClusterFixtures.deleteQuietly(layout.root());
             }
