@@ -43,6 +43,11 @@ public final class OpenSearchStore implements IndexStore, AutoCloseable {
     private static final int BULK_BYTES = 4 << 20;
     private static final Duration LOCK_WAIT = Duration.ofMinutes(30);
     private static final String FILE_ID = "file:";
+    /**
+     * Marks a build folder as this store's (built here or copied from the cluster), so that pruning never touches the
+     * embedded index's builds in the same index folder.
+     */
+    private static final String MARKER = ".opensearch-build";
     /** The name of a build folder, and of its index after the alias and a dash. */
     private static final Pattern BUILD_NAME = Pattern.compile("build-\\d+-\\d+");
 
@@ -109,6 +114,7 @@ public final class OpenSearchStore implements IndexStore, AutoCloseable {
     public void write(Path build, List<Resource> resources, List<Chunk> chunks, List<PassageVectors> vectors)
             throws IOException {
         String index = indexOf(build);
+        Files.writeString(build.resolve(MARKER), index + "\n");
         client.send("PUT", "/" + index, IndexDefinition.of(SHARDS, vectors));
         Map<String, Resource> byId = new HashMap<>();
         resources.forEach(r -> byId.put(r.id(), r));
@@ -147,7 +153,8 @@ public final class OpenSearchStore implements IndexStore, AutoCloseable {
         ByteArrayOutputStream bulk = new ByteArrayOutputStream();
         // The build's own files (build.json, the topic map) and the copies of its lists, one level down.
         try (Stream<Path> files = Files.walk(build, 2)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
                 String name = build.relativize(file).toString().replace('\\', '/');
                 ObjectNode doc = ClusterClient.object();
                 doc.put(IndexDefinition.FILE_NAME, name);
@@ -232,6 +239,7 @@ public final class OpenSearchStore implements IndexStore, AutoCloseable {
                 Files.createDirectories(file.getParent());
                 Files.write(file, Base64.getDecoder().decode(source.path(IndexDefinition.FILE_CONTENT).asText()));
             }
+            Files.writeString(temporary.resolve(MARKER), index + "\n");
             FileTrees.delete(folder); // what a copy cut short left
             Files.move(temporary, folder, StandardCopyOption.ATOMIC_MOVE);
             log.accept("copied build " + folder.getFileName() + " from the cluster");
@@ -248,6 +256,7 @@ public final class OpenSearchStore implements IndexStore, AutoCloseable {
     private static void pruneCopies(Path newest) throws IOException {
         try (Stream<Path> builds = Files.list(newest.getParent())) {
             List<Path> older = builds.filter(p -> BUILD_NAME.matcher(p.getFileName().toString()).matches())
+                    .filter(p -> Files.exists(p.resolve(MARKER)))
                     .filter(p -> !p.equals(newest)).sorted(Comparator.comparing(OpenSearchStore::builtAt).reversed())
                     .toList();
             for (Path old : older.subList(Math.min(1, older.size()), older.size())) {
@@ -282,7 +291,12 @@ public final class OpenSearchStore implements IndexStore, AutoCloseable {
 
     @Override
     public void removeOthers(IndexLayout layout, Path current, Path previous) throws IOException {
-        local.removeOthers(layout, current, previous);
+        try (Stream<Path> builds = Files.list(layout.builds())) {
+            for (Path old : builds.filter(p -> Files.exists(p.resolve(MARKER)))
+                    .filter(p -> !p.equals(current) && !p.equals(previous)).toList()) {
+                FileTrees.delete(old);
+            }
+        }
         List<String> keep = new ArrayList<>();
         keep.add(indexOf(current));
         if (previous != null) {
