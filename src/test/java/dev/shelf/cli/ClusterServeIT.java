@@ -26,8 +26,9 @@ import picocli.CommandLine;
 
 /**
  * {@code shelf serve --opensearch} as a user runs it against the 3-node cluster: a list uploaded through
- * {@code /api/sources} reaches the cluster and is found, a delete removes it; and the command line given a cluster it
- * cannot use says so in one {@code error:} line, exit 1.
+ * {@code /api/sources} reaches the cluster and is found, a delete removes it, an index the cluster lost is a 503 with
+ * a JSON error; two servers share one cluster's index and lists; and the command line given a cluster it cannot use
+ * says so in one {@code error:} line, exit 1.
  */
 @ExtendWith(OpenSearchClusterExtension.class)
 class ClusterServeIT {
@@ -35,7 +36,8 @@ class ClusterServeIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void an_upload_reaches_the_cluster_and_is_found_and_a_delete_removes_it(LocalCluster cluster) throws Exception {
+    void an_upload_reaches_the_cluster_and_is_found_a_delete_removes_it_and_a_lost_index_is_a_503(
+            LocalCluster cluster) throws Exception {
         Path root = Files.createTempDirectory("shelf-cluster-serve");
         Path lists = Files.createDirectories(root.resolve("sources"));
         Files.writeString(lists.resolve("seed.md"), "# Seed\n\n- [Model merging with mergekit]"
@@ -64,6 +66,18 @@ class ClusterServeIT {
                     .header("X-Requested-With", "shelf").DELETE().build(), HttpResponse.BodyHandlers.ofString());
             assertTrue(delete.statusCode() / 100 == 2, delete::body);
             awaitSearch(http, base, "zanzibarite", found -> !found.contains("The zanzibarite tokenizer"));
+            // The cluster loses the index being served (deleted under the server): a 503 with a JSON error.
+            String alias = OpenSearchClusterExtension.indexName(ClusterServeIT.class, "shelf");
+            String served = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(cluster.url() + "/_alias/"
+                    + alias)).build(), HttpResponse.BodyHandlers.ofString()).body()).fieldNames().next();
+            HttpResponse<String> dropped = http.send(HttpRequest.newBuilder(URI.create(cluster.url() + "/" + served))
+                    .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, dropped.statusCode(), dropped::body);
+            HttpResponse<String> failed = http.send(HttpRequest.newBuilder(URI.create(base + "/api/search?q=merge"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, failed.statusCode(), failed::body);
+            assertEquals("index_unavailable", JSON.readTree(failed.body()).get("error").asText(), failed::body);
+            assertTrue(failed.headers().firstValue("Retry-After").isPresent());
         } finally {
             served.stop();
         }
