@@ -55,7 +55,7 @@ final class Workspace {
     Path index;
 
     @Option(names = "--opensearch", paramLabel = "URL[,URL...]",
-            description = "Keep the index in this OpenSearch cluster (2.x/3.x with k-NN) instead of the --index folder;"
+            description = "Keep the index in this OpenSearch cluster (2.4 or later, with k-NN) instead of the --index folder;"
                     + " user and password from " + ClusterAddress.USER_VARIABLE + " and "
                     + ClusterAddress.PASSWORD_VARIABLE + " when set.")
     String opensearch;

@@ -1,5 +1,5 @@
 /**
- * The index in an OpenSearch cluster (2.x or 3.x with k-NN), for {@code --opensearch}: the second
+ * The index in an OpenSearch cluster (2.4 or later, with k-NN), for {@code --opensearch}: the second
  * {@link dev.shelf.index.IndexStore}. {@link dev.shelf.opensearch.OpenSearchStore} writes each build into an index of
  * its own and publishes it by moving an alias (one builder at a time: {@link dev.shelf.opensearch.ClusterLock});
  * {@link dev.shelf.opensearch.OpenSearchChunkIndex} is the read seam over it; {@link dev.shelf.opensearch.ClusterClient}
