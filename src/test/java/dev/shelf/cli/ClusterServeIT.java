@@ -68,10 +68,10 @@ class ClusterServeIT {
             awaitSearch(http, base, "zanzibarite", found -> !found.contains("The zanzibarite tokenizer"));
             // The cluster loses the index being served (deleted under the server): a 503 with a JSON error.
             String alias = OpenSearchClusterExtension.indexName(ClusterServeIT.class, "shelf");
-            String served = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(cluster.url() + "/_alias/"
+            String servedIndex = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(cluster.url() + "/_alias/"
                     + alias)).build(), HttpResponse.BodyHandlers.ofString()).body()).fieldNames().next();
-            HttpResponse<String> dropped = http.send(HttpRequest.newBuilder(URI.create(cluster.url() + "/" + served))
-                    .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> dropped = http.send(HttpRequest.newBuilder(
+                    URI.create(cluster.url() + "/" + servedIndex)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, dropped.statusCode(), dropped::body);
             HttpResponse<String> failed = http.send(HttpRequest.newBuilder(URI.create(base + "/api/search?q=merge"))
                     .build(), HttpResponse.BodyHandlers.ofString());
