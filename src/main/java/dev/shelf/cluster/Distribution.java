@@ -19,10 +19,13 @@ public record Distribution(Path home, Path knnPlugin) {
     private static final String SERVER_PREFIX = "opensearch-";
     private static final String PLUGIN_PREFIX = "opensearch-knn-";
 
-    /** Both made absolute: the server's scripts run in its own folder, where a relative path means something else. */
+    /**
+     * Both made absolute: the server's scripts run in its own folder, where a relative path means something else. No
+     * plugin (null) starts the server without k-NN.
+     */
     public Distribution {
         home = home.toAbsolutePath().normalize();
-        knnPlugin = knnPlugin.toAbsolutePath().normalize();
+        knnPlugin = knnPlugin == null ? null : knnPlugin.toAbsolutePath().normalize();
     }
 
     /**

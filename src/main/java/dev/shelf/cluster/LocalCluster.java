@@ -31,7 +31,8 @@ public final class LocalCluster implements AutoCloseable {
     private static final Duration RETRY = Duration.ofMillis(500);
 
     /**
-     * What to start: the unpacked server ({@code install}, holding {@code bin/opensearch}), the k-NN plugin's zip, the
+     * What to start: the unpacked server ({@code install}, holding {@code bin/opensearch}), the k-NN plugin's zip (null
+     * for a cluster without it), the
      * work folder holding one folder a node, how many nodes, each one's heap, the cluster's name, and the first node's
      * HTTP port (the next nodes take the next ones, transport ports 100 above) or 0 for free ports.
      */
@@ -46,7 +47,6 @@ public final class LocalCluster implements AutoCloseable {
 
         public Config {
             Objects.requireNonNull(install, "install");
-            Objects.requireNonNull(knnPlugin, "knnPlugin");
             Objects.requireNonNull(workDir, "workDir");
             if (nodes < 1) {
                 throw new IllegalArgumentException("a cluster needs at least one node, got " + nodes);
@@ -84,6 +84,14 @@ public final class LocalCluster implements AutoCloseable {
 
         public Config withClusterName(String name) {
             return new Config(install, knnPlugin, workDir, nodes, heapMb, name, firstHttpPort);
+        }
+
+        /**
+         * The same cluster from another unpacked server, started without the k-NN plugin: to see how Shelf refuses a
+         * cluster it cannot use. The server must not have the plugin installed already.
+         */
+        public Config withoutKnn(Path plainInstall) {
+            return new Config(plainInstall, null, workDir, nodes, heapMb, clusterName, firstHttpPort);
         }
 
         public Config withFirstHttpPort(int port) {
@@ -124,7 +132,9 @@ public final class LocalCluster implements AutoCloseable {
         if (config.firstHttpPort() != 0) {
             ports.requireFree();
         }
-        KnnPlugin.ensureInstalled(config.distribution());
+        if (config.knnPlugin() != null) {
+            KnnPlugin.ensureInstalled(config.distribution());
+        }
         ClusterPlan plan = ClusterPlan.of(config.clusterName(), config.workDir().toAbsolutePath(), ports);
         RunAs runAs = RunAs.forThisProcess();
         Files.createDirectories(config.workDir());
