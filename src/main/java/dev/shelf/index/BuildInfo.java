@@ -46,6 +46,21 @@ public record BuildInfo(int format, String indexedAt, String model, int dimensio
         return models.stream().filter(m -> m.name().equals(modelName)).map(ModelInfo::dimensions).findFirst();
     }
 
+    /**
+     * Whether the build has a vector field of the named model to search with this vector: false when it has none (a
+     * model it was not built with).
+     *
+     * @throws IllegalArgumentException when the vector's length is not the field's
+     */
+    public boolean searchable(String modelName, float[] vector) {
+        Optional<Integer> dimensions = dimensionsOf(modelName);
+        if (dimensions.isPresent() && vector.length != dimensions.get()) {
+            throw new IllegalArgumentException("model " + modelName + ": expected dimension " + dimensions.get()
+                    + ", got " + vector.length);
+        }
+        return dimensions.isPresent();
+    }
+
     /** Reads the facts of a build folder. */
     public static BuildInfo read(Path build) throws IOException {
         return JSON.readValue(Files.readString(build.resolve(FILE)), BuildInfo.class);

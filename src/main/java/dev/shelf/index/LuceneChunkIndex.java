@@ -122,13 +122,8 @@ public final class LuceneChunkIndex implements ChunkIndex {
 
     @Override
     public List<ChunkHit> semantic(String model, float[] vector, Set<String> sources, int n) {
-        Optional<Integer> dimensions = info.dimensionsOf(model);
-        if (dimensions.isEmpty()) {
+        if (!info.searchable(model, vector)) {
             return List.of();
-        }
-        if (vector.length != dimensions.get()) {
-            throw new IllegalArgumentException("model " + model + ": expected dimension " + dimensions.get() + ", got "
-                    + vector.length);
         }
         return search(new KnnFloatVectorQuery(IndexFields.vector(model), vector, n, sourceFilter(sources)), n, true);
     }

@@ -157,21 +157,13 @@ public final class ClusterClient implements AutoCloseable {
         return exchange(method, endpoint, body == null ? null : toBytes(body), JSON_TYPE, true);
     }
 
-    /** A conditional write's answer: the status code with the body, a 409 (conflict) being an answer too. */
+    /** A conditional write's answer: the status code with the body, a 409 (conflict) or 404 being an answer too. */
     public Answer write(String method, String endpoint, JsonNode body) throws ClusterException {
-        Request request = request(method, endpoint, body == null ? null : toBytes(body), JSON_TYPE);
-        try (Response response = client.execute(request)) {
-            int status = response.getStatus();
-            JsonNode answer = parse(response, method, endpoint);
-            if (status == 409 || status == 404 || status / 100 == 2) {
-                return new Answer(status, answer);
-            }
-            throw failure(address, status, answer, method, endpoint);
-        } catch (ClusterException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw unreachable(e);
+        Answer answer = execute(method, endpoint, body == null ? null : toBytes(body), JSON_TYPE);
+        if (answer.status() / 100 == 2 || answer.status() == 409 || answer.status() == 404) {
+            return answer;
         }
+        throw failure(address, answer.status(), answer.body(), method, endpoint);
     }
 
     /** A status code with its JSON body. */
@@ -180,17 +172,20 @@ public final class ClusterClient implements AutoCloseable {
 
     private Optional<JsonNode> exchange(String method, String endpoint, byte[] body, String type, boolean missingIsEmpty)
             throws ClusterException {
-        Request request = request(method, endpoint, body, type);
-        try (Response response = client.execute(request)) {
-            int status = response.getStatus();
-            JsonNode answer = parse(response, method, endpoint);
-            if (status / 100 == 2) {
-                return Optional.of(answer);
-            }
-            if (status == 404 && missingIsEmpty) {
-                return Optional.empty();
-            }
-            throw failure(address, status, answer, method, endpoint);
+        Answer answer = execute(method, endpoint, body, type);
+        if (answer.status() / 100 == 2) {
+            return Optional.of(answer.body());
+        }
+        if (answer.status() == 404 && missingIsEmpty) {
+            return Optional.empty();
+        }
+        throw failure(address, answer.status(), answer.body(), method, endpoint);
+    }
+
+    /** Sends one request; any answer is returned, a failure to get one is {@link #unreachable}. */
+    private Answer execute(String method, String endpoint, byte[] body, String type) throws ClusterException {
+        try (Response response = client.execute(request(method, endpoint, body, type))) {
+            return new Answer(response.getStatus(), parse(response, method, endpoint));
         } catch (ClusterException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

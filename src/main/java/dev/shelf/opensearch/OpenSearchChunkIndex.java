@@ -108,13 +108,8 @@ public final class OpenSearchChunkIndex implements ChunkIndex {
 
     @Override
     public List<ChunkHit> semantic(String model, float[] vector, Set<String> sources, int n) {
-        Optional<Integer> dimensions = info.dimensionsOf(model);
-        if (dimensions.isEmpty()) {
+        if (!info.searchable(model, vector)) {
             return List.of();
-        }
-        if (vector.length != dimensions.get()) {
-            throw new IllegalArgumentException("model " + model + ": expected dimension " + dimensions.get() + ", got "
-                    + vector.length);
         }
         return hits(search("", ClusterQueries.semantic(model, vector, sources, n)), true);
     }
