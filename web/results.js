@@ -54,8 +54,35 @@ export function renderResult(result, explain, like = null) {
   section.hidden = !section.textContent;
   const mentions = (result.sources || []).map((m) => `${m.name} (line ${m.line})`);
   node.querySelector(".listed").textContent = mentions.length ? "Listed in " + [...new Set(mentions)].join("; ") : "";
+  renderCopies(node.querySelector(".copies"), result.copies || []);
   renderWhy(node.querySelector(".why"), result, explain, like);
   return node;
+}
+
+/**
+ * "Also at": the same work's other addresses, each a link named by its domain (its title on hover), with the lists
+ * that hold it; hidden when the work is listed at one address.
+ */
+function renderCopies(target, copies) {
+  target.replaceChildren();
+  target.hidden = copies.length === 0;
+  if (!copies.length) return;
+  target.appendChild(document.createTextNode("Also at "));
+  copies.forEach((copy, i) => {
+    if (i > 0) target.appendChild(document.createTextNode("; "));
+    const href = safeHttpUrl(copy.url);
+    const name = href ? domainOf(copy.url) : copy.title;
+    const link = href ? el("a", "copy", name) : el("span", "copy", name);
+    if (href) {
+      link.href = href;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+    }
+    link.title = copy.title;
+    target.appendChild(link);
+    const lists = [...new Set((copy.sources || []).map((m) => m.name))];
+    if (lists.length) target.appendChild(document.createTextNode(` (${lists.join(", ")})`));
+  });
 }
 
 /** Shows these results in place of the previous ones (none clears the list); nothing is selected after. */

@@ -63,6 +63,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--per-query", description = "Also print each query's nDCG@10 per mode.")
     private boolean perQuery;
 
+    @Option(names = "--separate-copies", description = "Rank each copy of a work as a result of its own, as before"
+            + " works were shown once (judged alike: a copy ranked again earns nothing).")
+    private boolean separateCopies;
+
     @Option(names = "--rewrites", paramLabel = "FILE", description = "Also score the queries as typed sub-searches:"
             + " JSON lines {\"id\", \"keywords\", \"answer\"}, each form against the question as asked.")
     private Path rewrites;
@@ -130,8 +134,8 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         EvalReport report = EvalReport.of(judgments, Evaluator.evaluate(judgments, ranking.settings(),
-                settings -> new SearchService(index, encoders, settings, encodes)),
-                Evaluator.evaluateModels(judgments, models), perQuery);
+                settings -> new SearchService(index, encoders, settings, encodes), separateCopies),
+                Evaluator.evaluateModels(judgments, models, separateCopies), perQuery);
         if (typed != null) {
             report = report.withRewrites(RewriteEvaluation.of(judgments, typed,
                     new SearchService(index, encoders, ranking.settings(), encodes)), perQuery);

@@ -30,6 +30,10 @@ final class ResultPrinter {
             }
             out.println("    listed in: " + r.sources().stream().map(ResultPrinter::mention).distinct()
                     .collect(Collectors.joining("; ")));
+            for (SearchResult.Copy copy : r.copies()) {
+                out.println("    also at: " + copy.url() + " (" + copy.sources().stream().map(ResultPrinter::mention)
+                        .distinct().collect(Collectors.joining("; ")) + ")");
+            }
             out.printf("    found by: %s, %s; score %.4f%n", found("lexical", r.lexical()), found("semantic", r.semantic()),
                     r.score());
             if (r.snippet() != null && !r.snippet().isBlank()) {

@@ -49,10 +49,15 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "Also print where the search's time went, stage by stage.")
     private boolean profile;
 
+    @Option(names = "--separate-copies", description = "Show each copy of a work (a mirror, a paper's PDF) as a result"
+            + " of its own, rather than once with its other copies under it.")
+    private boolean separateCopies;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        SearchRequest request = new SearchRequest(String.join(" ", words), mode, count.k(), sourceIds, profile);
+        SearchRequest request = new SearchRequest(String.join(" ", words), mode, count.k(), sourceIds, profile)
+                .withSeparateCopies(separateCopies);
         try (Encoders encoders = workspace.encoders();
              ExecutorService encodes = Workspace.encodePool();
              ChunkIndex index = workspace.openOrBuild(encoders, spec.commandLine().getErr())) {

@@ -2,17 +2,22 @@ package dev.shelf.eval;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.shelf.ingest.Resource;
 import dev.shelf.search.Fusion;
 import dev.shelf.search.SearchMode;
 import dev.shelf.search.SearchRequest;
 import dev.shelf.search.SearchResult;
 import dev.shelf.search.SearchService;
 import dev.shelf.search.SearchSettings;
+import dev.shelf.works.Works;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Runs judged queries through the search service in each mode and averages nDCG@10, Recall@10/100 and MRR@10. */
 public final class Evaluator {
@@ -76,9 +81,21 @@ public final class Evaluator {
     /** Scores every run; {@code services} gives the search service of the settings of a run, based on {@code base}. */
     public static Map<String, Scores> evaluate(Judgments judgments, SearchSettings base,
                                                Function<SearchSettings, SearchService> services) {
+        return evaluate(judgments, base, services, false);
+    }
+
+    /**
+     * As {@link #evaluate(Judgments, SearchSettings, Function)}, with each copy of a work a result of its own when
+     * {@code separateCopies} (how the search ranked before works were shown once: judged the same way, a copy ranked
+     * again earns nothing).
+     */
+    public static Map<String, Scores> evaluate(Judgments judgments, SearchSettings base,
+                                               Function<SearchSettings, SearchService> services,
+                                               boolean separateCopies) {
         Map<String, Scores> scores = new LinkedHashMap<>();
         for (Run run : RUNS) {
-            scores.put(run.name(), score(judgments, services.apply(run.settings(base)), run.mode()));
+            scores.put(run.name(), score(judgments, services.apply(run.settings(base)), (id, query) ->
+                    SearchRequest.of(query, run.mode(), SearchRequest.MAX_K).withSeparateCopies(separateCopies)));
         }
         return scores;
     }
@@ -87,15 +104,30 @@ public final class Evaluator {
      * Scores each model's ranked list alone, by model name, each from a search service that asks that model only.
      * With the lexical run, these are the lists hybrid has to beat (see {@link ListComparison}).
      */
-    public static Map<String, Scores> evaluateModels(Judgments judgments, Map<String, SearchService> models) {
+    public static Map<String, Scores> evaluateModels(Judgments judgments, Map<String, SearchService> models,
+                                                     boolean separateCopies) {
         Map<String, Scores> scores = new LinkedHashMap<>();
-        models.forEach((name, service) -> scores.put(name, score(judgments, service, SearchMode.SEMANTIC)));
+        models.forEach((name, service) -> scores.put(name, score(judgments, service, (id, query) ->
+                SearchRequest.of(query, SearchMode.SEMANTIC, SearchRequest.MAX_K).withSeparateCopies(separateCopies))));
         return scores;
     }
 
     /** The averages of one way of searching over every judged query, with each query's nDCG@10. */
     static Scores score(Judgments judgments, SearchService service, SearchMode mode) {
         return score(judgments, service, (id, query) -> SearchRequest.of(query, mode, SearchRequest.MAX_K));
+    }
+
+    /**
+     * For each judged key, the works of several copies it names in the service's build (by their {@link
+     * Works#workOf} name), so that the ideal ranking counts such a work once, as the search shows it.
+     */
+    static Function<String, Set<String>> copiedWorksOfKey(SearchService service) {
+        Works works = service.works();
+        List<Resource> copies = service.resources().stream().filter(r -> works.members(r.id()).size() > 1).toList();
+        Map<String, Set<String>> byKey = new HashMap<>();
+        return key -> byKey.computeIfAbsent(key, k -> copies.stream()
+                .filter(r -> Judgments.matches(k, r.id(), r.title(), r.url(), r.links()))
+                .map(r -> works.workOf(r.id())).collect(Collectors.toSet()));
     }
 
     /** The averages over every judged query, each searched as {@code request} makes it from its id and text. */
@@ -105,10 +137,11 @@ public final class Evaluator {
         double r100 = 0;
         double mrr = 0;
         Map<String, Double> perQuery = new LinkedHashMap<>();
+        Function<String, Set<String>> worksOfKey = copiedWorksOfKey(service);
         for (Map.Entry<String, String> q : judgments.queries().entrySet()) {
             List<SearchResult> results = service.search(request.apply(q.getKey(), q.getValue())).results();
             List<Integer> gains = judgments.gains(q.getKey(), results);
-            List<Integer> ideal = judgments.idealGains(q.getKey());
+            List<Integer> ideal = judgments.idealGains(q.getKey(), worksOfKey);
             double n = Metrics.ndcg(gains, ideal, 10);
             perQuery.put(q.getKey(), n);
             ndcg += n;

@@ -9,10 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Judged queries: queries as JSON lines {@code {"id", "query"}} and graded keys as TSV
@@ -94,7 +97,9 @@ public record Judgments(Map<String, String> queries, Map<String, Map<String, Int
 
     /**
      * The gains of a ranking: for each result, the grade of the best judged key it matches that no earlier result
-     * matched (so listing one article twice earns nothing twice).
+     * matched (so listing one article twice earns nothing twice). A result stands for its whole work: a key of one of
+     * its copies ({@link SearchResult#copies}) counts as its own, and every key of its copies is used up with it, so a
+     * copy ranked again later earns nothing.
      */
     public List<Integer> gains(String queryId, List<SearchResult> ranking) {
         Map<String, Integer> judged = new LinkedHashMap<>(grades.getOrDefault(queryId, Map.of()));
@@ -103,7 +108,7 @@ public record Judgments(Map<String, String> queries, Map<String, Map<String, Int
             String bestKey = null;
             int best = 0;
             for (Map.Entry<String, Integer> e : judged.entrySet()) {
-                if (e.getValue() > best && matches(e.getKey(), result)) {
+                if (e.getValue() > best && (matches(e.getKey(), result) || matchesCopy(e.getKey(), result))) {
                     best = e.getValue();
                     bestKey = e.getKey();
                 }
@@ -111,25 +116,67 @@ public record Judgments(Map<String, String> queries, Map<String, Map<String, Int
             if (bestKey != null) {
                 judged.remove(bestKey);
             }
+            judged.keySet().removeIf(key -> matchesCopy(key, result));
             gains.add(best);
         }
         return gains;
     }
 
-    /** The grades of every judged key of the query, best first: the ideal ranking. */
+    /** The grades of every judged key of the query, best first: the ideal ranking, each key a work of its own. */
     public List<Integer> idealGains(String queryId) {
-        return grades.getOrDefault(queryId, Map.of()).values().stream().filter(g -> g > 0)
-                .sorted((a, b) -> b - a).toList();
+        return idealGains(queryId, key -> Set.of());
+    }
+
+    /**
+     * The ideal ranking when keys may name copies of one work: keys that match copies of one work (as
+     * {@code worksOfKey} says, e.g. the addresses of an article and of its mirror) are one entry, of their best grade,
+     * since the work is shown once; any other key is an entry of its own.
+     *
+     * @param worksOfKey the works of several copies that a key matches, each by a name that is the same for every copy
+     *                   of it; empty for a key that matches no such work
+     */
+    public List<Integer> idealGains(String queryId, Function<String, Set<String>> worksOfKey) {
+        List<Map.Entry<String, Integer>> keys = List.copyOf(grades.getOrDefault(queryId, Map.of()).entrySet());
+        List<Set<String>> works = keys.stream().map(e -> worksOfKey.apply(e.getKey())).toList();
+        int[] group = new int[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            group[i] = i;
+            for (int j = 0; j < i; j++) {
+                if (!Collections.disjoint(works.get(i), works.get(j))) {
+                    int from = group[i];
+                    int to = group[j];
+                    for (int m = 0; m <= i; m++) {
+                        group[m] = group[m] == from ? to : group[m];
+                    }
+                }
+            }
+        }
+        Map<Integer, Integer> best = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            best.merge(group[i], keys.get(i).getValue(), Math::max);
+        }
+        return best.values().stream().filter(g -> g > 0).sorted((a, b) -> b - a).toList();
+    }
+
+    /** Whether the key names one of the result's copies. */
+    static boolean matchesCopy(String key, SearchResult result) {
+        return result.copies().stream().anyMatch(copy -> matches(key, copy.id(), copy.title(), copy.url(),
+                copy.url() == null ? List.of() : List.of(copy.url())));
     }
 
     static boolean matches(String key, SearchResult result) {
+        return matches(key, result.id(), result.title(), result.url(), result.links());
+    }
+
+    /** Whether the key names a resource of this id, title, URL and links. */
+    public static boolean matches(String key, String id, String title, String url, List<String> links) {
         if (key.startsWith(ID_PREFIX)) {
-            return result.id().equals(key.substring(ID_PREFIX.length()));
+            return id.equals(key.substring(ID_PREFIX.length()));
         }
         if (key.regionMatches(true, 0, TITLE_PREFIX, 0, TITLE_PREFIX.length())) {
-            return result.title().strip().toLowerCase(Locale.ROOT)
+            return title.strip().toLowerCase(Locale.ROOT)
                     .equals(key.substring(TITLE_PREFIX.length()).strip().toLowerCase(Locale.ROOT));
         }
-        return Urls.canonicalize(key).map(url -> url.equals(result.url()) || result.links().contains(url)).orElse(false);
+        return Urls.canonicalize(key).map(u -> u.equals(url) || links.contains(u)).orElse(false);
     }
 }

@@ -28,10 +28,11 @@ public record BuildInfo(int format, String indexedAt, String model, int dimensio
     public static final String FILE = "build.json";
     /**
      * The field layout this version reads and writes. 2: resource ids and passage ordinals in doc values, so a search
-     * reads no stored field of a candidate it does not show. 3: one vector field per embedding model. A build of
-     * another format is rebuilt, never misread.
+     * reads no stored field of a candidate it does not show. 3: one vector field per embedding model. 4: which resources are
+     * one work ({@code works.json}), without which a build would show copies twice. A build of another format is rebuilt,
+     * never misread.
      */
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 4;
     // Builds written by an older version may lack newer properties, or have properties this version dropped.
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

@@ -1,7 +1,9 @@
 package dev.shelf.index;
 
 import dev.shelf.ingest.Resource;
+import dev.shelf.works.Works;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
@@ -64,6 +66,22 @@ public interface ChunkIndex extends AutoCloseable {
     /** The build folder it reads, where files beside the index live (e.g. the topic map); empty when not on disk. */
     default Optional<Path> folder() {
         return Optional.empty();
+    }
+
+    /**
+     * Which resources of the build are one work ({@code works.json} of its folder, written by the build): read on each
+     * call, so a caller keeps what it got. {@link Works#NONE} for an index with no folder.
+     *
+     * @throws UncheckedIOException when the folder's file cannot be read
+     */
+    default Works works() {
+        return folder().map(build -> {
+            try {
+                return Works.read(build);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the works of " + build + ": " + e.getMessage(), e);
+            }
+        }).orElse(Works.NONE);
     }
 
     @Override

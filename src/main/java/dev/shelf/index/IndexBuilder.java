@@ -6,6 +6,7 @@ import dev.shelf.embed.Encoder;
 import dev.shelf.embed.Encoders;
 import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
+import dev.shelf.works.Works;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,8 @@ import java.util.Map;
  * Builds the index of a set of resources into a new build and switches it in only once it is complete, so a failed
  * or killed build leaves the previous index serving. Each model in use gets its own vector field and its own
  * embedding cache ({@link ModelVectors}); vectors of unchanged passages come from the cache;
- * {@code rebuild} ignores the cache and embeds everything again; the layout's {@link IndexStore} keeps the passages;
+ * {@code rebuild} ignores the cache and embeds everything again; which resources are one work ({@link Works}) is
+ * found once here, for every search of the build; the layout's {@link IndexStore} keeps the passages;
  * a {@link BuildStep} of the caller's writes the rest of the build (the topic map). One build at a time writes a
  * store (the store's lock says so); a failed build leaves nothing behind but a clear error.
  */
@@ -114,6 +116,7 @@ public final class IndexBuilder {
         try {
             Files.createDirectories(build);
             layout.store().write(build, resources, chunks, List.copyOf(vectors));
+            Works.of(resources).write(build);
             step.write(build, previous, resources, sources, chunks, vectors.get(0)::vector);
             List<BuildInfo.ModelInfo> models = vectors.stream().map(ModelVectors::info).toList();
             new BuildInfo(BuildInfo.FORMAT, Instant.now().toString(), primary.name(), primary.dimensions(), models,

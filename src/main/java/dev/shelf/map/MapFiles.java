@@ -3,6 +3,7 @@ package dev.shelf.map;
 import dev.shelf.chunk.Chunk;
 import dev.shelf.ingest.Resource;
 import dev.shelf.ingest.Source;
+import dev.shelf.works.Works;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,19 +45,27 @@ public final class MapFiles {
         return true;
     }
 
-    /** One input per resource that has passages, its vector the normalized mean of its passages' vectors. */
+    /**
+     * One input per work that has passages, its vector the normalized mean of its passages' vectors: a work listed at
+     * several addresses ({@link Works}) is one point, at its first copy, in the lists of all its copies.
+     */
     public static List<MapInput> inputs(List<Resource> resources, List<Chunk> chunks, IntFunction<float[]> vectorOf) {
         Map<String, List<float[]>> vectors = new HashMap<>();
         for (int i = 0; i < chunks.size(); i++) {
             vectors.computeIfAbsent(chunks.get(i).resourceId(), id -> new ArrayList<>()).add(vectorOf.apply(i));
         }
+        Works works = Works.of(resources);
+        Map<String, List<String>> workLists = new HashMap<>();
+        for (Resource resource : resources) {
+            workLists.computeIfAbsent(works.workOf(resource.id()), id -> new ArrayList<>()).addAll(resource.listIds());
+        }
         List<MapInput> inputs = new ArrayList<>(resources.size());
         for (Resource resource : resources) {
             List<float[]> own = vectors.get(resource.id());
-            if (own != null) {
+            if (own != null && works.workOf(resource.id()).equals(resource.id())) {
                 inputs.add(new MapInput(resource.id(), resource.title(),
-                        resource.description() == null ? "" : resource.description(), resource.listIds(),
-                        Vectors.normalizedMean(own)));
+                        resource.description() == null ? "" : resource.description(),
+                        workLists.get(resource.id()).stream().distinct().toList(), Vectors.normalizedMean(own)));
             }
         }
         return inputs;

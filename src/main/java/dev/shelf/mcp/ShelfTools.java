@@ -47,11 +47,11 @@ public final class ShelfTools {
 
     /** One result as a tool gives it: the resource's fields an assistant cites, and the snippet as plain text. */
     record Hit(String id, String title, String url, Kind kind, List<String> section, List<Mention> sources,
-               double score, String snippet) {
+               double score, String snippet, List<String> alsoAt) {
 
         static Hit of(SearchResult r) {
             return new Hit(r.id(), r.title(), r.url(), r.kind(), r.section(), r.sources(), r.score(),
-                    plain(r.snippet()));
+                    plain(r.snippet()), r.copies().stream().map(SearchResult.Copy::url).toList());
         }
 
         /** The snippet without its {@code <mark>} tags and HTML escapes. */
@@ -109,7 +109,7 @@ public final class ShelfTools {
         return answer(() -> {
             String id = new ToolArguments(arguments).required("id");
             try (ServiceLease lease = lease()) {
-                return lease.service().resource(id).orElseThrow(() -> unknown(id));
+                return lease.service().view(id).orElseThrow(() -> unknown(id));
             }
         });
     }

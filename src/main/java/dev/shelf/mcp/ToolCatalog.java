@@ -39,7 +39,8 @@ public final class ToolCatalog {
             position."). It need not be right: it is searched by meaning only, and its vocabulary is what counts.
             Each result has an id (for related and get_resource), title, url, kind, section (headings above it in \
             its list), sources (the lists and lines that mention it), score (higher is better; comparable within \
-            one search only) and a plain-text snippet.""";
+            one search only), a plain-text snippet, and alsoAt: the addresses of the same work elsewhere (a mirror, \
+            the paper's PDF), each work being one result.""";
 
     private static final String SEARCH_INPUT = """
             {"type": "object", "properties": {
@@ -63,7 +64,9 @@ public final class ToolCatalog {
               "sources": {"type": "array", "items": {"type": "object", "properties": {
                 "id": {"type": "string"}, "name": {"type": "string"},
                 "section": {"type": "array", "items": {"type": "string"}}, "line": {"type": "integer"}}}},
-              "score": {"type": "number"}, "snippet": {"type": "string"}}}""";
+              "score": {"type": "number"}, "snippet": {"type": "string"},
+              "alsoAt": {"type": "array", "items": {"type": "string"},
+                "description": "Other addresses of the same work (mirrors, the PDF of a paper)."}}}""";
 
     private static final String SEARCH_OUTPUT = """
             {"type": "object", "required": ["query", "keywords", "answer", "mode", "total", "results"],
@@ -135,7 +138,8 @@ public final class ToolCatalog {
                 tool(json, "get_resource", "One resource",
                         "Every field of the resource with this id (from a search or related result): title, url,"
                                 + " links, description, kind, section, sources (each list and line that mentions it)"
-                                + " and metadata.",
+                                + " metadata, and copies (the same work at other addresses, each with its id, url, title and"
+                                + " sources).",
                         ID_INPUT, null, tools::getResource),
                 tool(json, "list_sources", "The reading lists",
                         "The reading lists searched: each with its id (for search's lists), name, file, format,"

@@ -14,9 +14,11 @@ import java.util.Set;
  * @param k how many results to return (1..{@value #MAX_K})
  * @param sources list ids to search in; empty for all
  * @param profile whether the response says where the time went ({@link SearchProfile})
+ * @param separateCopies whether each copy of a work is a result of its own, where it ranks (by default a work is
+ *                       shown once, at its best-ranked copy, with the others as its copies)
  */
 public record SearchRequest(String query, String keywords, String answer, SearchMode mode, int k, Set<String> sources,
-                            boolean profile) {
+                            boolean profile, boolean separateCopies) {
 
     public static final int MAX_K = 100;
     public static final int DEFAULT_K = 10;
@@ -31,6 +33,12 @@ public record SearchRequest(String query, String keywords, String answer, Search
         keywords = keywords == null ? "" : keywords;
         answer = answer == null ? "" : answer;
         sources = sources == null ? Set.of() : Set.copyOf(sources);
+    }
+
+    /** A request that shows each work once. */
+    public SearchRequest(String query, String keywords, String answer, SearchMode mode, int k, Set<String> sources,
+                         boolean profile) {
+        this(query, keywords, answer, mode, k, sources, profile, false);
     }
 
     /** A request with the question as asked only. */
@@ -49,7 +57,12 @@ public record SearchRequest(String query, String keywords, String answer, Search
 
     /** The same request, with or without a profile. */
     public SearchRequest withProfile(boolean wanted) {
-        return new SearchRequest(query, keywords, answer, mode, k, sources, wanted);
+        return new SearchRequest(query, keywords, answer, mode, k, sources, wanted, separateCopies);
+    }
+
+    /** The same request, each copy of a work a result of its own or not. */
+    public SearchRequest withSeparateCopies(boolean separate) {
+        return new SearchRequest(query, keywords, answer, mode, k, sources, profile, separate);
     }
 
     /** The text of one sub-search, stripped; empty when it is not given. */

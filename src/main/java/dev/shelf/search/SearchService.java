@@ -5,6 +5,7 @@ import dev.shelf.embed.Encoders;
 import dev.shelf.index.BuildInfo;
 import dev.shelf.index.ChunkIndex;
 import dev.shelf.ingest.Resource;
+import dev.shelf.works.Works;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,8 +21,9 @@ import java.util.function.Function;
  * The search core. A search runs six stages, each a call in {@link #search}: retrieve the ranked lists of the question
  * and of any typed sub-search ({@link Retrieval}, {@link SubSearch}), weigh them ({@link QueryWeights}), expand a
  * request for resources like a named one with that resource's related lists ({@link MoreLike}), fuse the lists into
- * one ranking ({@link Fusion}), promote an exact title ({@link TitlePromotion}), and dress the first k as results with
- * snippets ({@link Snippets}) and per-list facets. The decisions live in those classes' pure functions; this class
+ * one ranking ({@link Fusion}), promote an exact title ({@link TitlePromotion}) and show each work once
+ * ({@link WorkFolding}), and dress the first k as results with snippets ({@link Snippets}), their work's other copies
+ * and per-list facets. The decisions live in those classes' pure functions; this class
  * only feeds them. It also finds related articles of a resource. Rankings are deterministic (ties broken by id) and do
  * not depend on k. NOTE: thread-safe; does not own the index or the encoder, which the caller closes.
  */
@@ -31,6 +33,7 @@ public final class SearchService {
     private final Retrieval retrieval;
     private final String primary;
     private final SearchSettings settings;
+    private final Works works;
     private final Map<String, List<String>> idsByTitle = new HashMap<>();
     private final Map<String, List<String>> idsByUrl = new HashMap<>();
     /** Each resource's list ids, worked out once: counting the facets of every search from mentions cost more. */
@@ -50,6 +53,7 @@ public final class SearchService {
                 encodes);
         this.primary = encoders.primary().name();
         this.settings = settings;
+        this.works = index.works();
         for (Resource r : index.resources()) {
             idsByTitle.computeIfAbsent(TitlePromotion.key(r.title()), key -> new ArrayList<>()).add(r.id());
             if (r.url() != null) {
@@ -83,7 +87,29 @@ public final class SearchService {
         return index.resource(id);
     }
 
-    /** The query's results: retrieve, weigh, expand, fuse, promote, dress. */
+    /** The resource with its work's other copies, as the API shows one resource. */
+    public Optional<ResourceView> view(String id) {
+        return index.resource(id).map(r -> new ResourceView(r, copiesOf(id)));
+    }
+
+    /** Every resource of the searched build. */
+    public java.util.Collection<Resource> resources() {
+        return index.resources();
+    }
+
+    /** Which resources of the searched build are one work. */
+    public Works works() {
+        return works;
+    }
+
+    /** The other copies of the resource's work, in the order they were read; empty for a work of its own. */
+    public List<SearchResult.Copy> copiesOf(String id) {
+        List<String> members = works.members(id);
+        return members.subList(1, members.size()).stream().map(index::resource).flatMap(Optional::stream)
+                .map(SearchResult.Copy::of).toList();
+    }
+
+    /** The query's results: retrieve, weigh, expand, fuse, promote, fold copies, dress. */
     public SearchResponse search(SearchRequest request) {
         StageClock clock = new StageClock();
         String query = request.text(SubSearch.QUERY);
@@ -92,18 +118,32 @@ public final class SearchService {
         Optional<MoreLike.Expansion> like = expand(query, request, clock);
         List<Ranking> rankings = like.map(more -> more.joinRankings(found)).orElse(found);
         Map<String, Double> weights = like.map(more -> more.joinWeights(ownWeights)).orElse(ownWeights);
-        List<Fused> ranked = clock.time("fusion",
+        List<Fused> fused = clock.time("fusion",
                 () -> promote(query, request.mode(), request.sources(), fuse(rankings, weights, request.mode())));
+        List<Fused> ranked = request.separateCopies() ? fused : WorkFolding.fold(fused, works);
         // A "more like X" answer marks X's name in its snippets, not the words of the request ("like", "something");
         // an answer's words are too many and too ordinary to mark.
         String marked = like.map(MoreLike.Expansion::name).orElse(
                 String.join(" ", query, request.text(SubSearch.KEYWORDS)).strip());
         List<SearchResult> results = dress(marked, rankings, ranked, weights, request.k(), clock);
-        Map<String, Integer> facets = clock.time("facets", () -> Resource.countLists(
-                ranked.stream().map(f -> listsById.getOrDefault(f.id(), List.of())).toList()));
+        Map<String, Integer> facets = clock.time("facets", () -> facets(fused, ranked));
         return new SearchResponse(request.query(), request.mode(), request.k(), ranked.size(), clock.elapsedMs(),
                 results, facets, like.map(MoreLike.Expansion::subject).orElse(null),
                 request.profile() ? clock.profile() : null);
+    }
+
+    /**
+     * For each list, how many of the ranked works have a copy in it that the search found (the copy a search of that
+     * list alone would find), each work once.
+     */
+    private Map<String, Integer> facets(List<Fused> found, List<Fused> ranked) {
+        if (found.size() == ranked.size()) {
+            return Resource.countLists(found.stream().map(f -> listsById.getOrDefault(f.id(), List.of())).toList());
+        }
+        Set<String> foundIds = new HashSet<>();
+        found.forEach(f -> foundIds.add(f.id()));
+        return Resource.countLists(ranked.stream().map(f -> works.members(f.id()).stream().filter(foundIds::contains)
+                .flatMap(id -> listsById.getOrDefault(id, List.of()).stream()).distinct().toList()).toList());
     }
 
     /** The lists of every sub-search the request gives, the question's first, each named by its sub-search. */
@@ -202,7 +242,7 @@ public final class SearchService {
             Function<String, Optional<String>> highlight = index.highlighter(marked);
             List<SearchResult> results = new ArrayList<>(shown.size());
             for (Fused f : shown) {
-                index.resource(f.id()).ifPresent(r -> results.add(SearchResult.of(r,
+                index.resource(f.id()).ifPresent(r -> results.add(SearchResult.of(r, copiesOf(r.id()),
                         Snippets.snippet(highlight, texts.get(f.id()), r.description()), f, primary, weights)));
             }
             return results;
@@ -225,7 +265,8 @@ public final class SearchService {
 
     /**
      * Resources like the given one: its nearest passages by vector fused with a lexical more-like-this, never the
-     * resource itself or a duplicate of it (same URL or same title). Empty when the id is unknown.
+     * resource itself or a duplicate of it (a copy of its work, same URL or same title), each work once. Empty when the
+     * id is unknown.
      */
     public Optional<List<SearchResult>> related(String id, int k) {
         Optional<Resource> self = index.resource(id);
@@ -237,12 +278,12 @@ public final class SearchService {
         Map<String, Double> weights = QueryWeights.of("", true, modelLists(others), settings.semanticWeight(), false,
                 "");
         List<SearchResult> results = new ArrayList<>();
-        for (Fused f : settings.fusion().fuse(others, weights)) {
+        for (Fused f : WorkFolding.fold(settings.fusion().fuse(others, weights), works)) {
             if (results.size() == k) {
                 break;
             }
-            index.resource(f.id()).ifPresent(r -> results.add(SearchResult.of(r, Snippets.plain(r.description()), f,
-                    model, weights)));
+            index.resource(f.id()).ifPresent(r -> results.add(SearchResult.of(r, copiesOf(r.id()),
+                    Snippets.plain(r.description()), f, model, weights)));
         }
         return Optional.of(results);
     }
@@ -255,10 +296,12 @@ public final class SearchService {
                 .toList();
     }
 
-    /** The resource and its duplicates: those with its URL or its title (as {@link TitlePromotion#key} folds it). */
+    /**
+     * The resource and its duplicates: the copies of its work, and those with its URL or its title (as
+     * {@link TitlePromotion#key} folds it).
+     */
     private Set<String> duplicatesOf(Resource self) {
-        Set<String> ids = new HashSet<>();
-        ids.add(self.id());
+        Set<String> ids = new HashSet<>(works.members(self.id()));
         if (self.url() != null) {
             ids.addAll(idsByUrl.getOrDefault(self.url(), List.of()));
         }

@@ -28,8 +28,8 @@ final class QueryParameters {
 
     /**
      * The search request: {@code q} (the question), {@code keywords} and {@code answer} (typed sub-searches), at least
-     * one of them not blank; {@code k}, {@code mode}, {@code source} (ids among {@code known}), {@code explain} and
-     * {@code profile}.
+     * one of them not blank; {@code k}, {@code mode}, {@code source} (ids among {@code known}), {@code explain},
+     * {@code profile} and {@code copies}.
      */
     SearchRequest searchRequest(Set<String> known) {
         String q = text("q");
@@ -58,7 +58,7 @@ final class QueryParameters {
                 }
             }
         }
-        return new SearchRequest(q, keywords, answer, mode, k, sources, profile);
+        return new SearchRequest(q, keywords, answer, mode, k, sources, profile, separateCopies());
     }
 
     /** {@code k}: a whole number from 1 to {@value SearchRequest#MAX_K}, {@value SearchRequest#DEFAULT_K} when absent. */
@@ -90,6 +90,19 @@ final class QueryParameters {
     }
 
     /** A true/false parameter, false when absent. */
+    /** {@code copies}: {@code grouped} (each work once, the default) or {@code separate} (each copy a result). */
+    private boolean separateCopies() {
+        String copies = single("copies");
+        if (copies == null || copies.equals("grouped")) {
+            return false;
+        }
+        if (copies.equals("separate")) {
+            return true;
+        }
+        throw new ApiException(400, "bad_parameter", "Parameter copies must be grouped or separate, got \""
+                + abbreviate(copies) + "\".");
+    }
+
     private boolean flag(String name) {
         String value = single(name);
         if (value != null && !value.equals("true") && !value.equals("false")) {

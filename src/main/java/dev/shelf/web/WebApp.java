@@ -203,7 +203,7 @@ public final class WebApp {
         void resource(Context ctx) {
             String id = ctx.pathParam("id");
             try (ServiceLease lease = lease()) {
-                ctx.json(lease.service().resource(id).orElseThrow(() -> notFound(id)));
+                ctx.json(lease.service().view(id).orElseThrow(() -> notFound(id)));
             }
         }
 
