@@ -92,6 +92,51 @@ class ApiIT {
     }
 
     @Test
+    void the_mergekit_article_is_one_result_carrying_its_two_other_copies_and_each_copy_names_its_group()
+            throws IOException {
+        JsonNode body = json(server.get("/api/search?q=how+do+I+merge+models"));
+        List<JsonNode> articles = new ArrayList<>();
+        body.get("results").forEach(r -> {
+            if (r.get("title").asText().toLowerCase().contains("with mergekit")) {
+                articles.add(r);
+            }
+        });
+        assertEquals(1, articles.size(), body.get("results").toString());
+        JsonNode copies = articles.get(0).get("copies");
+        assertEquals(2, copies.size(), copies.toString());
+        List<String> urls = new ArrayList<>();
+        urls.add(articles.get(0).get("url").asText());
+        for (JsonNode copy : copies) {
+            urls.add(copy.get("url").asText());
+            assertFalse(copy.get("title").asText().isBlank());
+            assertFalse(copy.get("sources").isEmpty());
+        }
+        assertEquals(3, urls.stream().distinct().count(), urls.toString());
+        assertTrue(urls.contains("https://huggingface.co/blog/mlabonne/merge-models"), urls.toString());
+        assertTrue(urls.contains("https://towardsdatascience.com/merge-large-language-models-with-mergekit-2118fb392b54"));
+
+        // Each copy, asked for on its own, names the other two.
+        for (JsonNode copy : copies) {
+            JsonNode resource = json(server.get("/api/resources/" + copy.get("id").asText()));
+            assertEquals(copy.get("url").asText(), resource.get("url").asText());
+            assertEquals(2, resource.get("copies").size(), resource.toString());
+        }
+        // Related articles of a copy are never the same work.
+        JsonNode related = json(server.get("/api/resources/" + articles.get(0).get("id").asText() + "/related?k=10"));
+        related.get("results").forEach(r -> assertFalse(urls.contains(r.get("url").asText()), r.toString()));
+
+        // Asked to, the search ranks each copy on its own, and counts them apart.
+        JsonNode separate = json(server.get("/api/search?q=how+do+I+merge+models&k=20&copies=separate"));
+        long shown = 0;
+        for (JsonNode r : separate.get("results")) {
+            shown += urls.contains(r.get("url").asText()) ? 1 : 0;
+        }
+        assertEquals(3, shown, separate.get("results").toString());
+        assertTrue(separate.get("total").asInt() > body.get("total").asInt());
+        assertError("/api/search?q=x&copies=some", 400, "bad_parameter");
+    }
+
+    @Test
     void more_like_x_names_x_in_the_answer_leaves_it_out_and_fuses_its_related_lists() throws IOException {
         JsonNode body = json(server.get("/api/search?q=something+like+Ollama&profile=true"));
         assertEquals(List.of("query", "mode", "k", "total", "tookMs", "results", "facets", "like", "profile"),

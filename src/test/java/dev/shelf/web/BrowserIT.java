@@ -75,6 +75,30 @@ class BrowserIT {
     }
 
     @Test
+    void an_article_listed_at_three_addresses_is_one_result_with_also_at_its_other_two() {
+        browser.get(server.url("/?q=how+do+I+merge+models"));
+        List<WebElement> results = results();
+        List<WebElement> mergekit = results.stream()
+                .filter(r -> r.findElement(By.cssSelector(".title")).getText().toLowerCase().contains("with mergekit"))
+                .toList();
+        assertEquals(1, mergekit.size(), "one card for the article, not one per copy");
+        WebElement copies = mergekit.get(0).findElement(By.cssSelector(".copies"));
+        assertTrue(copies.isDisplayed());
+        String text = copies.getText();
+        assertTrue(text.startsWith("Also at "), text);
+        List<String> domains = copies.findElements(By.cssSelector("a.copy")).stream().map(WebElement::getText).toList();
+        assertEquals(2, domains.size(), text);
+        assertTrue(domains.contains("towardsdatascience.com") || domains.contains("huggingface.co"), text);
+        assertTrue(text.contains("(LLM Course zh TW)") || text.contains("(Borch's AI Reading List)"), text);
+        for (WebElement link : copies.findElements(By.cssSelector("a.copy"))) {
+            assertTrue(link.getAttribute("href").startsWith("https://"), link.getAttribute("href"));
+        }
+        assertTrue(results.stream().filter(r -> r != mergekit.get(0))
+                .allMatch(r -> !r.findElement(By.cssSelector(".copies")).isDisplayed()
+                        || !r.findElement(By.cssSelector(".copies")).getText().isBlank()), "no empty Also at line");
+    }
+
+    @Test
     void a_bookmarked_query_loads_its_results_and_related_opens_inline() {
         browser.get(server.url("/?q=abliteration"));
         WebElement first = results().get(0);

@@ -105,7 +105,8 @@ class OpenApiDescriptionTest {
         String error = description.responsePointer("GET", "/api/search", 400);
         String result = "{\"id\": \"a\", \"title\": \"A\", \"url\": null, \"links\": [], \"description\": \"\", \"snippet\": \"\","
                 + " \"kind\": \"concept\", \"section\": [], \"sources\": [{\"id\": \"l\", \"name\": \"L\", \"section\": [],"
-                + " \"line\": 3}], \"metadata\": {}, \"score\": 0.5, \"lexical\": {\"rank\": 1, \"score\": 2.0},"
+                + " \"line\": 3}], \"metadata\": {}, \"copies\": [{\"id\": \"b\", \"url\": \"https://example.org/b\","
+                + " \"title\": \"B\", \"sources\": []}], \"score\": 0.5, \"lexical\": {\"rank\": 1, \"score\": 2.0},"
                 + " \"semantic\": null, \"lists\": [{\"list\": \"lexical\", \"weight\": 1.0, \"rank\": null, \"score\": null}]}";
         String answer = "{\"query\": \"q\", \"mode\": \"hybrid\", \"k\": 10, \"total\": 1, \"tookMs\": 1.5, \"results\": ["
                 + result + "], \"facets\": {\"l\": 1}}";
@@ -115,6 +116,7 @@ class OpenApiDescriptionTest {
         assertFalse(description.errors(search, answer.replace("\"kind\": \"concept\"", "\"kind\": \"book\"")).isEmpty());
         assertFalse(description.errors(search, answer.replace("\"line\": 3", "\"line\": \"3\"")).isEmpty());
         assertFalse(description.errors(search, answer.replace(", \"facets\": {\"l\": 1}", "")).isEmpty());
+        assertFalse(description.errors(search, answer.replace("\"title\": \"B\", ", "")).isEmpty());
         String related = description.responsePointer("GET", "/api/resources/{id}/related", 200);
         assertEquals(List.of(), description.errors(related, "{\"id\": \"a\", \"results\": [" + result + "]}"));
         assertFalse(description.errors(related, "{\"id\": \"a\", \"results\": [1]}").isEmpty());
