@@ -17,10 +17,11 @@ import java.util.OptionalDouble;
  *   <li>a query in Chinese: the lexical list weighs as much as all the models asked together. The English models
  *   place Chinese text poorly, so giving each its own equal share drowns the one list that reads Chinese well (and
  *   a Chinese query with no English word in it does not ask them at all: {@link Encoders#askedFor}).</li>
- *   <li>a long question ({@value #LONG_QUESTION_WORDS} words or more, not Chinese): the question model weighs as much
- *   as all the other lists together. People write such questions in their own words, which the lists' words rarely
- *   match, and the model trained on question-answer pairs (all-MiniLM-L6-v2) was the best single list on them in
- *   both halves of the tuning set.</li>
+ *   <li>a long question ({@value #LONG_QUESTION_WORDS} words or more, not Chinese, not a description of a remembered
+ *   entry: {@link QueryForm}): the question model weighs as much as all the other lists together. People write such
+ *   questions in their own words, which the lists' words rarely match, and the model trained on question-answer pairs
+ *   (all-MiniLM-L6-v2) was the best single list on them in both halves of the tuning set. A description keeps equal
+ *   weights: on the tuning set's descriptions that ranked better in both halves.</li>
  * </ul>
  * A pure function.
  */
@@ -96,13 +97,16 @@ final class QueryWeights {
         return weights;
     }
 
-    /** Whether the query is a long question: {@value #LONG_QUESTION_WORDS} or more words, and no Chinese. */
+    /**
+     * Whether the query is a long question: {@value #LONG_QUESTION_WORDS} or more words, no Chinese, and not the
+     * description of a remembered entry ({@link QueryForm#isDescription}), which weighs every list the same.
+     */
     static boolean isLongQuestion(String query) {
         if (Scope.hasChinese(query)) {
             return false;
         }
         String words = query.strip();
-        return !words.isEmpty() && words.split("\\s+").length >= LONG_QUESTION_WORDS;
+        return !words.isEmpty() && words.split("\\s+").length >= LONG_QUESTION_WORDS && !QueryForm.isDescription(words);
     }
 
     /**

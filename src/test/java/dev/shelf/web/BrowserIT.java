@@ -79,7 +79,8 @@ class BrowserIT {
         browser.get(server.url("/?q=how+do+I+merge+models"));
         List<WebElement> results = results();
         List<WebElement> mergekit = results.stream()
-                .filter(r -> r.findElement(By.cssSelector(".title")).getText().toLowerCase().contains("with mergekit"))
+                .filter(r -> r.findElement(By.cssSelector(".title")).getText().toLowerCase()
+                        .matches("merge (llms|large language models) with mergekit.*"))
                 .toList();
         assertEquals(1, mergekit.size(), "one card for the article, not one per copy");
         WebElement copies = mergekit.get(0).findElement(By.cssSelector(".copies"));

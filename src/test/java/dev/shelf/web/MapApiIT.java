@@ -1,6 +1,7 @@
 package dev.shelf.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,12 +32,24 @@ class MapApiIT {
     }
 
     @Test
-    void the_map_of_the_bundled_lists_has_every_resource_and_its_etag_answers_304() throws Exception {
+    void the_map_of_the_bundled_lists_has_every_work_once_and_its_etag_answers_304() throws Exception {
         try (TestServer server = TestServer.bundled()) {
             HttpResponse<String> first = get(server, null);
             assertEquals(200, first.statusCode());
             JsonNode body = JSON.readTree(first.body());
-            assertEquals(JSON.readTree(server.get("/api/health").body()).get("resources").asInt(), body.get("points").size());
+            // One point per work: every resource is a point or a copy of exactly one point's work.
+            java.util.Set<String> points = new java.util.HashSet<>();
+            body.get("points").forEach(p -> points.add(p.get("id").asText()));
+            int copies = 0;
+            for (String id : points) {
+                for (JsonNode copy : JSON.readTree(server.get("/api/resources/" + id).body()).get("copies")) {
+                    assertFalse(points.contains(copy.get("id").asText()), "a copy of " + id + " is a point too");
+                    copies++;
+                }
+            }
+            assertTrue(copies > 0, "the bundled lists hold copies of one work");
+            assertEquals(JSON.readTree(server.get("/api/health").body()).get("resources").asInt(),
+                    points.size() + copies);
             JsonNode point = body.get("points").get(0);
             for (String field : new String[] {"id", "x", "y", "cluster", "title", "sources"}) {
                 assertTrue(point.has(field), field);
