@@ -137,13 +137,19 @@ public final class SearchService {
      * list alone would find), each work once.
      */
     private Map<String, Integer> facets(List<Fused> found, List<Fused> ranked) {
-        if (found.size() == ranked.size()) {
-            return Resource.countLists(found.stream().map(f -> listsById.getOrDefault(f.id(), List.of())).toList());
+        Set<String> foundCopies = new HashSet<>();
+        for (Fused f : found) {
+            if (works.hasCopies(f.id())) {
+                foundCopies.add(f.id());
+            }
         }
-        Set<String> foundIds = new HashSet<>();
-        found.forEach(f -> foundIds.add(f.id()));
-        return Resource.countLists(ranked.stream().map(f -> works.members(f.id()).stream().filter(foundIds::contains)
-                .flatMap(id -> listsById.getOrDefault(id, List.of()).stream()).distinct().toList()).toList());
+        List<List<String>> lists = new ArrayList<>(ranked.size());
+        for (Fused f : ranked) {
+            lists.add(!works.hasCopies(f.id()) ? listsById.getOrDefault(f.id(), List.of())
+                    : works.members(f.id()).stream().filter(foundCopies::contains)
+                    .flatMap(id -> listsById.getOrDefault(id, List.of()).stream()).distinct().toList());
+        }
+        return Resource.countLists(lists);
     }
 
     /** The lists of every sub-search the request gives, the question's first, each named by its sub-search. */

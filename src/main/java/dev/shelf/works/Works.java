@@ -75,6 +75,11 @@ public final class Works {
         return members;
     }
 
+    /** Whether the resource shares its work with another. */
+    public boolean hasCopies(String id) {
+        return byId.containsKey(id);
+    }
+
     /** The work's name: the id of its first resource (the same for every copy), or the resource's own id. */
     public String workOf(String id) {
         Group group = byId.get(id);
