@@ -210,7 +210,9 @@ function listen() {
   // search.js says what the current search found (null: no query); the list filter reruns the search, so this
   // event also follows the lists' checkboxes.
   document.addEventListener("shelf:results", (e) => {
-    state.lit = e.detail ? new Map(e.detail.map((r) => [r.id, r])) : null;
+    // A work is one point, at its first copy, which need not be the copy the search ranked: every copy lights it.
+    state.lit = e.detail ? new Map(e.detail.flatMap((r) => [[r.id, r], ...(r.copies || []).map((c) => [c.id, r])]))
+      : null;
     redraw();
   });
   window.addEventListener("resize", () => { if (state.map) { resize(); redraw(); } });

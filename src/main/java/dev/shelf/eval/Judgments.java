@@ -116,7 +116,10 @@ public record Judgments(Map<String, String> queries, Map<String, Map<String, Int
             if (bestKey != null) {
                 judged.remove(bestKey);
             }
-            judged.keySet().removeIf(key -> matchesCopy(key, result));
+            if (!result.copies().isEmpty()) {
+                // The work earned its best key; every other key of any of its copies, its own included, is used up.
+                judged.keySet().removeIf(key -> matches(key, result) || matchesCopy(key, result));
+            }
             gains.add(best);
         }
         return gains;

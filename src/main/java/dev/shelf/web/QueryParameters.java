@@ -89,7 +89,6 @@ final class QueryParameters {
         return value == null ? "" : value;
     }
 
-    /** A true/false parameter, false when absent. */
     /** {@code copies}: {@code grouped} (each work once, the default) or {@code separate} (each copy a result). */
     private boolean separateCopies() {
         String copies = single("copies");
@@ -103,6 +102,7 @@ final class QueryParameters {
                 + abbreviate(copies) + "\".");
     }
 
+    /** A true/false parameter, false when absent. */
     private boolean flag(String name) {
         String value = single(name);
         if (value != null && !value.equals("true") && !value.equals("false")) {

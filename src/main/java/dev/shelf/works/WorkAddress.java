@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What an address says of the work behind it: its form (a paper, a notebook, a repository...) and a key that is the
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
  * arXiv abstract, PDF and its pages on ar5iv, alphaXiv and Hugging Face Papers ({@code arxiv:ID}); a notebook on GitHub,
  * on Colab, nbviewer or as a raw file, on any branch ({@code github:owner/repo/path}); a Medium post on medium.com and
  * on a publication's own domain ({@code medium:ID}); a YouTube video by its id; any other page by its host without
- * {@code www.} and its path without a trailing {@code .html}. A pure function of the URL.
+ * {@code www.} and its path without a trailing {@code .html}, its query kept. A deck (a path of slides, a lecture,
+ * a talk, a poster) is a form of its own, never the work it presents. A pure function of the URL.
  *
  * @param form what kind of thing the address holds
  * @param key the copy's identity: equal keys are the same work
@@ -37,7 +39,9 @@ public record WorkAddress(Form form, String key) {
         /** A Space on the Hugging Face Hub, by owner and name. */
         SPACE(false),
         /** A video, by its id on its site. */
-        VIDEO(false);
+        VIDEO(false),
+        /** Slides, a lecture's or a talk's deck: about a work, never the work itself, whatever its title. */
+        SLIDES(false);
 
         private final boolean sameByTitle;
 
@@ -65,8 +69,13 @@ public record WorkAddress(Form form, String key) {
     /** A Medium post's id: the 10-12 hex digits that end its slug. */
     private static final Pattern MEDIUM_ID = Pattern.compile("-([0-9a-f]{10,12})$");
     private static final Set<String> PAPER_HOSTS = Set.of("openreview.net", "aclanthology.org", "dl.acm.org",
-            "proceedings.neurips.cc", "papers.nips.cc", "proceedings.mlr.press", "www.semanticscholar.org",
-            "semanticscholar.org", "paperswithcode.com");
+            "proceedings.neurips.cc", "papers.nips.cc", "proceedings.mlr.press", "semanticscholar.org",
+            "paperswithcode.com");
+    private static final Pattern OPENREVIEW_ID = Pattern.compile("(?:^|&)id=([\\w-]+)");
+    private static final Pattern YOUTUBE_ID = Pattern.compile("(?:^|&)v=([\\w-]+)");
+    /** A path that holds a deck: a folder or file named for slides, a lecture, a talk or a poster. */
+    private static final Pattern SLIDES_PATH = Pattern.compile("(?i)(^|[/_.-])(slides?|lectures?|talks?|posters?|deck)"
+            + "([/_.-]|$)");
     /** First path segments of huggingface.co that are not an owner of a model. */
     private static final Set<String> HUB_PAGES = Set.of("blog", "docs", "learn", "papers", "spaces", "datasets",
             "models", "collections", "tasks", "posts", "course", "chat", "inference-api", "join", "pricing");
@@ -77,11 +86,12 @@ public record WorkAddress(Form form, String key) {
         if (m == null || !m.find()) {
             return Optional.empty();
         }
-        String host = m.group(1).toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "").replaceFirst("^(www|m)\\.", "");
+        // The default ports name the same page; another port is another server (a Gradio demo, a Streamlit app).
+        String host = m.group(1).toLowerCase(Locale.ROOT).replaceFirst(":(80|443)$", "").replaceFirst("^(www|m)\\.", "");
         String path = m.group(2).replaceAll("/+$", "");
         String query = m.group(3) == null ? "" : m.group(3);
         List<String> segments = List.of(path.replaceFirst("^/", "").split("/"));
-        return Optional.of(paper(host, path)
+        return Optional.of(paper(host, path, query)
                 .or(() -> notebook(host, segments))
                 .or(() -> hub(host, segments))
                 .or(() -> github(host, segments))
@@ -90,13 +100,19 @@ public record WorkAddress(Form form, String key) {
                 .orElseGet(() -> page(host, path, query)));
     }
 
-    private static Optional<WorkAddress> paper(String host, String path) {
+    private static Optional<WorkAddress> paper(String host, String path, String query) {
         Matcher id = ARXIV_ID.matcher(path);
         if ((ARXIV_HOSTS.contains(host) || host.equals("huggingface.co") && path.startsWith("/papers/")) && id.find()) {
             return Optional.of(new WorkAddress(Form.PAPER, "arxiv:" + id.group(1)));
         }
+        Matcher openReview = OPENREVIEW_ID.matcher(query);
+        if (host.equals("openreview.net") && openReview.find()) {
+            // A paper's forum page and its PDF there are one copy, named by the id of the submission.
+            return Optional.of(new WorkAddress(Form.PAPER, "openreview:" + openReview.group(1)));
+        }
         if (PAPER_HOSTS.contains(host) || path.toLowerCase(Locale.ROOT).endsWith(".pdf")) {
-            return Optional.of(new WorkAddress(Form.PAPER, host + path));
+            Form form = SLIDES_PATH.matcher(path).find() ? Form.SLIDES : Form.PAPER;
+            return Optional.of(new WorkAddress(form, host + path + (query.isEmpty() ? "" : "?" + query)));
         }
         return Optional.empty();
     }
@@ -137,7 +153,7 @@ public record WorkAddress(Form form, String key) {
             return Optional.empty();
         }
         int owner = form == Form.MODEL ? 0 : 1;
-        return Optional.of(new WorkAddress(form, "hf:" + s.get(0).toLowerCase(Locale.ROOT) + "/"
+        return Optional.of(new WorkAddress(form, "hf:" + form.name().toLowerCase(Locale.ROOT) + "/"
                 + s.get(owner).toLowerCase(Locale.ROOT) + "/" + s.get(owner + 1).toLowerCase(Locale.ROOT)));
     }
 
@@ -147,8 +163,9 @@ public record WorkAddress(Form form, String key) {
             return Optional.empty();
         }
         String repository = "github:" + s.get(0).toLowerCase(Locale.ROOT) + "/" + s.get(1).toLowerCase(Locale.ROOT);
-        boolean root = s.size() == 2 || s.size() <= 4 && (s.get(2).equals("tree") || s.get(2).equals("blob")
-                && s.size() == 4 && s.get(3).equalsIgnoreCase("README.md"));
+        // The root, a branch's tree, or the README at a branch's root (github.com/o/r/blob/main/README.md).
+        boolean root = s.size() == 2 || s.size() <= 4 && s.get(2).equals("tree")
+                || s.size() == 5 && s.get(2).equals("blob") && s.get(4).equalsIgnoreCase("README.md");
         if (root) {
             return Optional.of(new WorkAddress(Form.REPOSITORY, repository));
         }
@@ -159,7 +176,7 @@ public record WorkAddress(Form form, String key) {
     }
 
     private static Optional<WorkAddress> video(String host, String path, String query) {
-        Matcher v = Pattern.compile("(?:^|&)v=([\\w-]+)").matcher(query);
+        Matcher v = YOUTUBE_ID.matcher(query);
         if (host.equals("youtube.com") && path.equals("/watch") && v.find()) {
             return Optional.of(new WorkAddress(Form.VIDEO, "youtube:" + v.group(1)));
         }
@@ -182,10 +199,40 @@ public record WorkAddress(Form form, String key) {
 
     private static WorkAddress page(String host, String path, String query) {
         String page = path.replaceFirst("(?i)(/index)?\\.html?$", "");
-        return new WorkAddress(Form.PAGE, host + page + (query.isEmpty() ? "" : "?" + query));
+        Form form = SLIDES_PATH.matcher(path).find() ? Form.SLIDES : Form.PAGE;
+        return new WorkAddress(form, host + page + (query.isEmpty() ? "" : "?" + query));
     }
 
     private static List<String> concat(List<String> a, List<String> b, List<String> c) {
-        return java.util.stream.Stream.of(a, b, c).flatMap(List::stream).toList();
+        return Stream.of(a, b, c).flatMap(List::stream).toList();
+    }
+
+    /**
+     * The address's identity in a scheme that names one work for certain: an arXiv, OpenReview, Medium or YouTube id,
+     * a GitHub repository (for anything in it), a Colab notebook's drive id. Two copies with different identities in
+     * one scheme are two works, whatever their titles say; empty for an address with none (a page of a site).
+     */
+    public Optional<Identity> identity() {
+        int colon = key.indexOf(':');
+        String scheme = colon < 0 ? "" : key.substring(0, colon);
+        return switch (scheme) {
+            case "arxiv", "openreview", "medium", "youtube" -> Optional.of(new Identity(scheme, key.substring(colon + 1)));
+            case "github" -> {
+                String[] parts = key.substring(colon + 1).split("/", 3);
+                yield Optional.of(new Identity(scheme, parts[0] + "/" + (parts.length > 1 ? parts[1] : "")));
+            }
+            default -> key.startsWith("colab.research.google.com/drive/")
+                    ? Optional.of(new Identity("colab", key.substring("colab.research.google.com/drive/".length())))
+                    : Optional.empty();
+        };
+    }
+
+    /**
+     * A work's name in one scheme.
+     *
+     * @param scheme arxiv, openreview, medium, youtube, github or colab
+     * @param value the id (for github, owner/repository)
+     */
+    public record Identity(String scheme, String value) {
     }
 }

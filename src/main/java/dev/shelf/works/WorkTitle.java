@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * punctuation dropped, an author suffix (", by Maxime Labonne") and a site suffix ("| Towards Data Science") cut,
  * "large language model(s)" written "llm(s)", a plural's last {@code s} dropped. A title that could name many works is
  * no evidence that two copies are one: "Paper", "Code", "Part 1", "Introduction to quantization", "Fine-tuning LLMs"
- * have no key. A key needs two distinctive words (three letters or more, not a stop word, not a word of the
- * document's role such as paper, slides, chapter, nor one of the words nearly every title of this field holds such as
- * model, llm, fine-tuning), or four Chinese characters. A pure function.
+ * have no key. A key needs three words that are not stop words, two of them distinctive (three letters or more, not a
+ * word of the document's role such as paper, slides, chapter, nor one of the words nearly every title of this field
+ * holds such as model, llm, fine-tuning), or four Chinese characters: "Mixture of Experts", "Prompt Engineering" or
+ * "Attention Is All You Need" name several works in any large list. A pure function.
  */
 public final class WorkTitle {
 
@@ -24,6 +25,7 @@ public final class WorkTitle {
     private static final Pattern LLM = Pattern.compile("\\blarge language models?\\b");
     private static final Pattern CJK = Pattern.compile("\\p{IsHan}");
     private static final int DISTINCTIVE_WORDS = 2;
+    private static final int CONTENT_WORDS = 3;
     private static final int DISTINCTIVE_HAN = 4;
 
     private static final Set<String> STOP = Set.of("a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "with",
@@ -58,6 +60,7 @@ public final class WorkTitle {
         folded = LLM.matcher(folded).replaceAll(m -> m.group().endsWith("s") ? "llms" : "llm");
         List<String> words = new ArrayList<>();
         int distinctive = 0;
+        int content = 0;
         int han = 0;
         for (String raw : folded.split("[^\\p{L}\\p{N}]+")) {
             if (raw.isEmpty()) {
@@ -66,12 +69,31 @@ public final class WorkTitle {
             String word = singular(raw);
             words.add(word);
             han += (int) CJK.matcher(raw).results().count();
+            content += STOP.contains(word) ? 0 : 1;
             if (word.length() >= 3 && !STOP.contains(word) && !GENERIC.contains(word) && !CJK.matcher(raw).find()) {
                 distinctive++;
             }
         }
-        boolean specific = distinctive >= DISTINCTIVE_WORDS || han >= DISTINCTIVE_HAN;
+        boolean specific = distinctive >= DISTINCTIVE_WORDS && content >= CONTENT_WORDS || han >= DISTINCTIVE_HAN;
         return specific ? Optional.of(String.join(" ", words)) : Optional.empty();
+    }
+
+    /**
+     * The author a title names in its suffix (", by Maxime Labonne" gives "maxime labonne"), lower case; empty when it
+     * names none. Two copies by different authors are two works, whatever else their titles share.
+     */
+    public static Optional<String> author(String title) {
+        if (title == null) {
+            return Optional.empty();
+        }
+        String core = SITE_SUFFIX.matcher(title.strip()).replaceFirst("");
+        var suffix = AUTHOR_SUFFIX.matcher(core);
+        if (!suffix.find() || core.substring(0, suffix.start()).strip().split("\\s+").length < 2) {
+            return Optional.empty();
+        }
+        String author = suffix.group().replaceFirst("(?i)^,?\\s+by\\s+", "").strip().toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return author.isEmpty() ? Optional.empty() : Optional.of(author);
     }
 
     /** "models" and "model" are one word here; "ss" ("less"), "us" ("corpus") and short words keep their s. */

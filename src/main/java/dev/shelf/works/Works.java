@@ -14,15 +14,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The resources that are one work at different addresses (a blog post and its mirrors, a paper's abstract and its PDF,
  * a notebook on Colab and on GitHub), found once per build so that a search only looks them up. Two links are one work
  * when their addresses are one copy's ({@link WorkAddress}: an arXiv id, a known mirror pattern), or when they are of
- * one form that a title names ({@link WorkAddress.Form#sameByTitle}) and their titles have one key ({@link WorkTitle});
- * one work is what such pairs join. Concepts and prose sections are never grouped: they are a list's own words, not an
+ * one form that a title names ({@link WorkAddress.Form#sameByTitle}) and their titles have one key ({@link WorkTitle}),
+ * unless something tells the two works apart: two ids in one scheme ({@link WorkAddress#identity}: two arXiv ids, two
+ * GitHub repositories, two Colab notebooks) or two authors. One work is what such joins make; a join by title is
+ * checked against every resource of both works, so no chain of titles joins what an id keeps apart. Concepts and prose sections are never grouped: they are a list's own words, not an
  * address. A resource in no group is a work of its own. NOTE: immutable.
  */
 public final class Works {
@@ -88,50 +92,108 @@ public final class Works {
 
     /** Groups the resources into works. */
     public static Works of(List<Resource> resources) {
-        Map<String, List<Integer>> byKey = new LinkedHashMap<>();
-        for (int i = 0; i < resources.size(); i++) {
+        int n = resources.size();
+        WorkAddress[] addresses = new WorkAddress[n];
+        Map<String, List<Integer>> byAddress = new LinkedHashMap<>();
+        Map<String, List<Integer>> byTitle = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
             Resource r = resources.get(i);
             if (r.kind() != Kind.LINK || r.url() == null) {
                 continue;
             }
             int index = i;
             WorkAddress.of(r.url()).ifPresent(address -> {
-                byKey.computeIfAbsent("address " + address.key(), k -> new ArrayList<>()).add(index);
+                addresses[index] = address;
+                byAddress.computeIfAbsent("address " + address.key(), k -> new ArrayList<>()).add(index);
                 if (address.form().sameByTitle()) {
-                    WorkTitle.key(r.title()).ifPresent(title -> byKey.computeIfAbsent(
-                            "title " + address.form().name().toLowerCase(java.util.Locale.ROOT) + " \"" + title + "\"",
+                    WorkTitle.key(r.title()).ifPresent(title -> byTitle.computeIfAbsent("title "
+                            + address.form().name().toLowerCase(Locale.ROOT) + " \"" + title + "\"",
                             k -> new ArrayList<>()).add(index));
                 }
             });
         }
-        int[] parent = new int[resources.size()];
-        for (int i = 0; i < parent.length; i++) {
-            parent[i] = i;
+        Grouping grouping = new Grouping(resources, addresses);
+        // One address is one copy: nothing vetoes it. A title only joins works that nothing tells apart.
+        byAddress.forEach((key, members) -> grouping.join(key, members, false));
+        byTitle.forEach((key, members) -> grouping.join(key, members, true));
+        return new Works(grouping.groups());
+    }
+
+    /** Union-find over resource indexes, with the evidence of each join and the vetoes of a join by title. */
+    private static final class Grouping {
+        private final List<Resource> resources;
+        private final WorkAddress[] addresses;
+        private final int[] parent;
+        private final Map<Integer, List<Integer>> members = new HashMap<>();
+        private final Map<Integer, Set<String>> evidence = new HashMap<>();
+
+        Grouping(List<Resource> resources, WorkAddress[] addresses) {
+            this.resources = resources;
+            this.addresses = addresses;
+            this.parent = new int[resources.size()];
+            for (int i = 0; i < parent.length; i++) {
+                parent[i] = i;
+                members.put(i, new ArrayList<>(List.of(i)));
+            }
         }
-        Map<Integer, Set<String>> evidence = new HashMap<>();
-        byKey.forEach((key, members) -> {
-            for (int member : members.subList(1, members.size())) {
-                parent[root(parent, member)] = root(parent, members.get(0));
+
+        void join(String key, List<Integer> indexes, boolean vetoable) {
+            for (int other : indexes.subList(1, indexes.size())) {
+                int a = root(parent, indexes.get(0));
+                int b = root(parent, other);
+                if (a == b || vetoable && apart(members.get(a), members.get(b))) {
+                    continue;
+                }
+                parent[b] = a;
+                members.get(a).addAll(members.remove(b));
+                Set<String> joined = evidence.computeIfAbsent(a, k -> new LinkedHashSet<>());
+                joined.addAll(evidence.getOrDefault(b, Set.of()));
+                evidence.remove(b);
+                joined.add(key);
             }
-            if (members.size() > 1) {
-                evidence.computeIfAbsent(members.get(0), k -> new LinkedHashSet<>()).add(key);
-            }
-        });
-        Map<Integer, List<String>> ids = new LinkedHashMap<>();
-        Map<Integer, Set<String>> reasons = new HashMap<>();
-        for (int i = 0; i < resources.size(); i++) {
-            int root = root(parent, i);
-            ids.computeIfAbsent(root, k -> new ArrayList<>()).add(resources.get(i).id());
-            reasons.computeIfAbsent(root, k -> new LinkedHashSet<>()).addAll(evidence.getOrDefault(i, Set.of()));
         }
-        List<Group> groups = new ArrayList<>();
-        ids.forEach((root, members) -> {
-            List<String> distinct = members.stream().distinct().toList();
-            if (distinct.size() > 1) {
-                groups.add(new Group(distinct, List.copyOf(reasons.get(root))));
+
+        /** Whether any two resources of the two groups are told apart: two ids in one scheme, or two authors. */
+        private boolean apart(List<Integer> one, List<Integer> other) {
+            for (int x : one) {
+                for (int y : other) {
+                    if (differ(addresses[x].identity(), addresses[y].identity())
+                            || differ(WorkTitle.author(resources.get(x).title()),
+                            WorkTitle.author(resources.get(y).title()))) {
+                        return true;
+                    }
+                }
             }
-        });
-        return new Works(groups);
+            return false;
+        }
+
+        private static boolean differ(Optional<?> a, Optional<?> b) {
+            if (a.isEmpty() || b.isEmpty()) {
+                return false;
+            }
+            Object x = a.get();
+            Object y = b.get();
+            if (x instanceof WorkAddress.Identity i && y instanceof WorkAddress.Identity j) {
+                return i.scheme().equals(j.scheme()) && !i.value().equals(j.value());
+            }
+            return !x.equals(y);
+        }
+
+        /** The groups of two or more, each in the order its resources were read. */
+        List<Group> groups() {
+            List<Group> groups = new ArrayList<>();
+            for (int i = 0; i < parent.length; i++) {
+                if (parent[i] != i || members.get(i).size() < 2) {
+                    continue;
+                }
+                List<String> ids = members.get(i).stream().sorted().map(k -> resources.get(k).id()).distinct()
+                        .toList();
+                if (ids.size() > 1) {
+                    groups.add(new Group(ids, List.copyOf(evidence.getOrDefault(i, Set.of()))));
+                }
+            }
+            return groups;
+        }
     }
 
     private static int root(int[] parent, int i) {

@@ -48,6 +48,17 @@ class JudgmentsTest {
     }
 
     @Test
+    void a_copy_ranked_again_earns_nothing_even_when_its_own_key_was_not_the_best() {
+        Map<String, Integer> keys = new LinkedHashMap<>();
+        keys.put(POST, 1);
+        keys.put(MIRROR, 2);
+        Judgments judgments = new Judgments(Map.of("q", "x"), Map.of("q", keys));
+        List<SearchResult> ranking = List.of(result("post", POST, copy("mirror", MIRROR)),
+                result("mirror", MIRROR, copy("post", POST)));
+        assertEquals(List.of(2, 0), judgments.gains("q", ranking));
+    }
+
+    @Test
     void keys_of_one_works_copies_are_one_entry_of_the_ideal_ranking() {
         Map<String, Set<String>> works = Map.of(POST, Set.of("post"), MIRROR, Set.of("post"));
         assertEquals(List.of(2, 1), judged().idealGains("q", key -> works.getOrDefault(key, Set.of())));

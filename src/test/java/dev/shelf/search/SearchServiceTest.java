@@ -168,6 +168,26 @@ class SearchServiceTest {
     }
 
     @Test
+    void a_work_at_two_addresses_is_one_result_with_its_copy_and_counts_once_in_total_and_in_each_list() {
+        // gguf (tools) and gguf-mirror (papers) share an address: one work. By words "gguf" finds both, and gguf-spec.
+        SearchResponse grouped = search("gguf", SearchMode.LEXICAL, 10);
+        SearchResponse separate = service.search(new SearchRequest("gguf", SearchMode.LEXICAL, 10, Set.of())
+                .withSeparateCopies(true));
+        assertEquals(3, separate.total());
+        assertEquals(2, grouped.total());
+        SearchResult work = grouped.results().stream().filter(r -> r.id().startsWith("gguf") && !r.id().equals("gguf-spec"))
+                .findFirst().orElseThrow();
+        String other = work.id().equals("gguf") ? "gguf-mirror" : "gguf";
+        assertEquals(List.of(other), work.copies().stream().map(SearchResult.Copy::id).toList());
+        assertEquals(List.of("gguf-spec", work.id()).stream().sorted().toList(), ids(grouped.results()).stream().sorted()
+                .toList());
+        // Each list counts the work once where the search found a copy: tools (gguf, gguf-spec), papers (the mirror).
+        assertEquals(Map.of("tools", 2, "papers", 1), grouped.facets());
+        // A search of papers alone finds the mirror, whose copy in tools the facets do not count: it was not found.
+        assertEquals(Map.of("papers", 1), search("gguf", SearchMode.LEXICAL, 10, "papers").facets());
+    }
+
+    @Test
     void a_query_equal_to_a_title_puts_that_resource_first_in_hybrid() {
         SearchResponse hybrid = search("The PILE!", SearchMode.HYBRID, 10);
         SearchResult first = hybrid.results().get(0);

@@ -53,7 +53,7 @@ class WorkAddressTest {
         assertEquals(new WorkAddress(Form.REPOSITORY, "github:arcee-ai/mergekit"), of("https://github.com/arcee-ai/mergekit"));
         assertEquals(of("https://github.com/arcee-ai/mergekit"), of("https://github.com/arcee-ai/mergekit/tree/main"));
         assertEquals(Form.PAGE, of("https://github.com/o/r/tree/main/Articles/DeepSpeed").form());
-        assertEquals(new WorkAddress(Form.DATASET, "hf:datasets/kingbri/pippa-sharegpt"),
+        assertEquals(new WorkAddress(Form.DATASET, "hf:dataset/kingbri/pippa-sharegpt"),
                 of("https://huggingface.co/datasets/kingbri/PIPPA-shareGPT"));
         assertNotEquals(of("https://huggingface.co/datasets/kingbri/PIPPA-shareGPT"),
                 of("https://huggingface.co/datasets/PygmalionAI/PIPPA"));
@@ -64,9 +64,42 @@ class WorkAddressTest {
     }
 
     @Test
+    void an_openreview_paper_is_named_by_its_id_and_a_query_is_part_of_an_address() {
+        assertEquals(new WorkAddress(Form.PAPER, "openreview:abc123"), of("https://openreview.net/forum?id=abc123"));
+        assertEquals(of("https://openreview.net/forum?id=abc123"), of("https://openreview.net/pdf?id=abc123"));
+        assertNotEquals(of("https://openreview.net/forum?id=abc123"), of("https://openreview.net/forum?id=def456"));
+        assertNotEquals(of("https://example.org/get.pdf?id=1"), of("https://example.org/get.pdf?id=2"));
+    }
+
+    @Test
+    void another_port_is_another_server_and_the_default_port_is_none() {
+        assertNotEquals(of("http://localhost:7860"), of("http://localhost:8501"));
+        assertEquals(of("https://example.org:443/a"), of("https://example.org/a"));
+    }
+
+    @Test
+    void a_repositorys_readme_at_a_branch_is_the_repository() {
+        assertEquals(of("https://github.com/arcee-ai/mergekit"),
+                of("https://github.com/arcee-ai/mergekit/blob/main/README.md"));
+    }
+
+    @Test
+    void a_deck_is_slides_and_ids_name_works_in_their_schemes() {
+        assertEquals(Form.SLIDES, of("https://example.edu/cs224n/slides/lecture01.pdf").form());
+        assertEquals(Form.SLIDES, of("https://example.org/talks/rlhf").form());
+        assertEquals(new WorkAddress.Identity("arxiv", "2106.09685"), of("https://arxiv.org/pdf/2106.09685").identity()
+                .orElseThrow());
+        assertEquals(new WorkAddress.Identity("github", "o/r"), of("https://github.com/o/r/blob/main/a/b.ipynb")
+                .identity().orElseThrow());
+        assertEquals(new WorkAddress.Identity("colab", "abc"), of("https://colab.research.google.com/drive/abc")
+                .identity().orElseThrow());
+        assertTrue(of("https://example.org/post").identity().isEmpty());
+    }
+
+    @Test
     void only_pages_papers_and_notebooks_are_the_same_by_title() {
         assertTrue(Form.PAGE.sameByTitle() && Form.PAPER.sameByTitle() && Form.NOTEBOOK.sameByTitle());
-        for (Form form : new Form[] {Form.REPOSITORY, Form.DATASET, Form.MODEL, Form.SPACE, Form.VIDEO}) {
+        for (Form form : new Form[] {Form.REPOSITORY, Form.DATASET, Form.MODEL, Form.SPACE, Form.VIDEO, Form.SLIDES}) {
             assertTrue(!form.sameByTitle(), form.name());
         }
     }

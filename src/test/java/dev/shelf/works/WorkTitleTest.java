@@ -28,9 +28,17 @@ class WorkTitleTest {
     void a_title_that_could_name_many_works_has_no_key() {
         for (String generic : new String[] {"Paper", "Code", "Introduction", "Part 1", "Lecture 3: Introduction",
                 "Introduction to quantization", "Fine-tuning Large Language Models", "DeepSpeed", "Slides (PDF)",
-                "Colab notebook", "LLM Course, by Maxime Labonne", "Tokenization"}) {
+                "Colab notebook", "LLM Course, by Maxime Labonne", "Tokenization", "Mixture of Experts",
+                "Prompt Engineering", "Attention Is All You Need"}) {
             assertTrue(WorkTitle.key(generic).isEmpty(), generic);
         }
+    }
+
+    @Test
+    void an_author_suffix_names_the_author() {
+        assertEquals(Optional.of("maxime labonne"), WorkTitle.author("Merge LLMs with mergekit, by Maxime Labonne"));
+        assertEquals(Optional.empty(), WorkTitle.author("Merge LLMs with mergekit"));
+        assertEquals(Optional.empty(), WorkTitle.author("Learning by doing"));
     }
 
     @Test

@@ -106,6 +106,54 @@ class WorksTest {
     }
 
     @Test
+    void two_ids_in_one_scheme_keep_two_works_apart_whatever_their_titles() {
+        assertEquals(List.of(), groups(
+                link("moe2017", "Outrageously large networks: the sparsely gated mixture of experts layer",
+                        "https://arxiv.org/abs/1701.06538"),
+                link("moe2024", "Outrageously large networks: the sparsely gated mixture of experts layer",
+                        "https://arxiv.org/abs/2401.04088"),
+                link("folderA", "Retrieval augmented generation walkthrough",
+                        "https://github.com/alice/notes/tree/main/rag"),
+                link("folderB", "Retrieval augmented generation walkthrough",
+                        "https://github.com/bob/course/tree/main/rag"),
+                link("lab1", "Lab 1: Retrieval augmented generation", "https://colab.research.google.com/drive/abc"),
+                link("lab1again", "Lab 1: Retrieval augmented generation",
+                        "https://colab.research.google.com/drive/xyz")));
+    }
+
+    @Test
+    void two_authors_keep_two_works_apart_and_no_chain_of_titles_joins_them() {
+        assertEquals(List.of(), groups(
+                link("bloem", "Transformers from scratch in plain PyTorch, by Peter Bloem", "https://peterbloem.nl/tfs"),
+                link("rohrer", "Transformers from scratch in plain PyTorch, by Brandon Rohrer",
+                        "https://e2eml.school/tfs")));
+        // The untitled-author copy may join one of them, never both.
+        List<List<String>> chained = groups(
+                link("bloem", "Transformers from scratch in plain PyTorch, by Peter Bloem", "https://peterbloem.nl/tfs"),
+                link("plain", "Transformers from scratch in plain PyTorch", "https://mirror.example.org/tfs"),
+                link("rohrer", "Transformers from scratch in plain PyTorch, by Brandon Rohrer",
+                        "https://e2eml.school/tfs"));
+        assertEquals(List.of(List.of("bloem", "plain")), chained);
+    }
+
+    @Test
+    void a_short_title_names_no_one_work() {
+        assertEquals(List.of(), groups(
+                link("weng", "Prompt Engineering", "https://lilianweng.github.io/posts/2023-03-15-prompt-engineering"),
+                link("openai", "Prompt Engineering", "https://platform.openai.com/docs/guides/prompt-engineering"),
+                link("a", "Mixture of Experts", "https://example.org/moe"),
+                link("b", "Mixture of Experts", "https://example.com/moe")));
+    }
+
+    @Test
+    void a_slide_deck_is_not_the_paper_it_presents() {
+        assertEquals(List.of(), groups(
+                link("paper", "Efficient Finetuning of Quantized LLMs with QLoRA", "https://arxiv.org/abs/2305.14314"),
+                link("deck", "Efficient Finetuning of Quantized LLMs with QLoRA",
+                        "https://example.edu/cs224n/slides/qlora.pdf")));
+    }
+
+    @Test
     void concepts_and_sections_are_never_grouped() {
         Resource concept = new Resource("c", "Scaling laws for neural models", null, List.of(), "", Kind.CONCEPT,
                 List.of(), List.of(), Map.of());
