@@ -8,6 +8,7 @@ import dev.shelf.ingest.Resource;
 import dev.shelf.works.Works;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -93,7 +94,7 @@ public final class SearchService {
     }
 
     /** Every resource of the searched build. */
-    public java.util.Collection<Resource> resources() {
+    public Collection<Resource> resources() {
         return index.resources();
     }
 
