@@ -17,6 +17,7 @@ import dev.shelf.search.BundledIndex;
 import dev.shelf.search.SearchMode;
 import dev.shelf.search.SearchRequest;
 import dev.shelf.search.SearchResult;
+import dev.shelf.works.Works;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,8 +61,11 @@ class MapIT {
     }
 
     @Test
-    void the_build_wrote_the_map_of_every_resource_and_computing_it_again_gives_the_same_map() {
-        assertEquals(ingested.resources().size(), map.points().size());
+    void the_build_wrote_the_map_of_every_work_once_and_computing_it_again_gives_the_same_map() {
+        // One point per work: a work listed at several addresses is one point (dev.shelf.works).
+        int copies = Works.of(ingested.resources()).groups().stream().mapToInt(g -> g.ids().size() - 1).sum();
+        assertTrue(copies > 0, "the bundled lists hold copies of one work");
+        assertEquals(ingested.resources().size() - copies, map.points().size());
         TopicMap again = TopicMapBuilder.build(inputs, MapFiles.listWords(ingested.sources()), TopicMapBuilder.SEED);
         assertEquals(map, again, "deterministic");
     }
