@@ -24,7 +24,11 @@ function summary(body, q) {
   const shown = body.total > body.results.length ? `, showing the first ${body.results.length}` : "";
   // A "more like X" query names the resource whose neighbours it shows.
   const like = body.like ? ` like “${body.like.title}”` : "";
-  return `${body.total} result${body.total === 1 ? "" : "s"}${like}${shown} · ${body.tookMs.toFixed(1)} ms`;
+  // A build served before its new passages were embedded finds them by words only, for now.
+  const partial = body.partial
+    ? ` · ${body.partial.embedded.toLocaleString()} of ${body.partial.of.toLocaleString()} passages embedded: meaning search is catching up`
+    : "";
+  return `${body.total} result${body.total === 1 ? "" : "s"}${like}${shown} · ${body.tookMs.toFixed(1)} ms${partial}`;
 }
 
 /** Searches for the query after a quiet time (DEBOUNCE_MS); each keystroke restarts the wait. */

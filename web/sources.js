@@ -28,10 +28,36 @@ function render() {
   }
 }
 
+/**
+ * What a list being built shows: reading it, then (searchable by words already) each model's passages embedded of
+ * those it has to embed, as one bar over all models, with the time left when the server can estimate it.
+ */
+function progressNode(progress) {
+  const box = el("div", "list-progress");
+  const models = progress.models || [];
+  const done = models.reduce((sum, m) => sum + m.embedded, 0);
+  const of = models.reduce((sum, m) => sum + m.of, 0);
+  if (progress.phase !== "embedding" || of === 0) {
+    box.appendChild(el("span", "progress-text", "reading the list…"));
+    return box;
+  }
+  const bar = el("progress");
+  bar.max = of;
+  bar.value = done;
+  bar.setAttribute("aria-label", "passages embedded");
+  const left = typeof progress.secondsLeft === "number" ? ` · about ${Math.max(1, Math.round(progress.secondsLeft))} s left` : "";
+  const words = progress.searchableByWords ? "searchable by words; " : "";
+  box.append(bar, el("span", "progress-text",
+    `${words}meaning: ${done.toLocaleString()} of ${of.toLocaleString()} passages embedded${left}`));
+  box.title = models.map((m) => `${m.model}: ${m.embedded} of ${m.of}`).join("\n");
+  return box;
+}
+
 function stateLine(source) {
   const line = el("div", "list-state " + source.state);
   const text = source.state === "error" ? source.error : source.state === "indexing" ? "indexing…" : "ready";
   line.appendChild(el("span", "state-text", text));
+  if (source.state === "indexing" && source.progress) line.appendChild(progressNode(source.progress));
   const remove = el("button", "remove-list", "Remove");
   remove.type = "button";
   remove.dataset.id = source.id;

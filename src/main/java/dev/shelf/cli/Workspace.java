@@ -238,25 +238,29 @@ final class Workspace {
                         + ": run `shelf index` first")));
     }
 
-    /** A progress bar (me.tongfei:progressbar) drawn on the terminal while passages are embedded. */
+    /** A progress bar (me.tongfei:progressbar) per model, drawn on the terminal while its passages are embedded. */
     private static final class TerminalProgress implements BuildProgress, AutoCloseable {
         private ProgressBar bar;
 
         @Override
-        public void start(long chunksToEmbed) {
-            bar = new ProgressBarBuilder().setTaskName("Embedding").setInitialMax(chunksToEmbed)
-                    .setStyle(ProgressBarStyle.ASCII).setUnit(" passages", 1).build();
+        public void start(String model, long chunksToEmbed) {
+            close();
+            bar = chunksToEmbed == 0 ? null : new ProgressBarBuilder().setTaskName("Embedding " + model)
+                    .setInitialMax(chunksToEmbed).setStyle(ProgressBarStyle.ASCII).setUnit(" passages", 1).build();
         }
 
         @Override
         public void advance(long chunks) {
-            bar.stepBy(chunks);
+            if (bar != null) {
+                bar.stepBy(chunks);
+            }
         }
 
         @Override
         public void close() {
             if (bar != null) {
                 bar.close();
+                bar = null;
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.shelf.index;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -20,9 +21,13 @@ import java.util.Optional;
  * @param resources resources in the build
  * @param chunks chunks in the build
  * @param sources the reading lists in the build
+ * @param partial for a build published while its new passages were still being embedded (searchable by words, and
+ *                by meaning for the passages embedded before), how many were; null for a complete build
  */
 public record BuildInfo(int format, String indexedAt, String model, int dimensions, List<ModelInfo> models,
-                        int resources, int chunks, List<SourceInfo> sources) {
+                        int resources, int chunks, List<SourceInfo> sources,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Partial partial) {
+
 
     /** The file name inside a build folder. */
     public static final String FILE = "build.json";
@@ -70,6 +75,25 @@ public record BuildInfo(int format, String indexedAt, String model, int dimensio
     /** Writes these facts into a build folder. */
     void write(Path build) throws IOException {
         Files.writeString(build.resolve(FILE), JSON.writeValueAsString(this));
+    }
+
+    /** Whether the build is served before its new passages had vectors, and a complete build is still to come. */
+    public boolean incomplete() {
+        return partial != null;
+    }
+
+    /**
+     * How far the vectors of a partial build went: of the passages the models lacking some vectors cover, how many had
+     * one when it was published (from the embedding caches).
+     *
+     * @param models the models that lacked vectors of some passages
+     * @param embedded passage vectors the build has, over those models
+     * @param of passage vectors a complete build has, over those models
+     */
+    public record Partial(List<String> models, int embedded, int of) {
+        public Partial {
+            models = List.copyOf(models);
+        }
     }
 
     /**

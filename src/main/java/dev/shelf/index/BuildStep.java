@@ -28,4 +28,13 @@ public interface BuildStep {
      */
     void write(Path build, Path previous, List<Resource> resources, List<Source> sources, List<Chunk> chunks,
                IntFunction<float[]> vectorOf) throws IOException;
+
+    /**
+     * What a build published before its new passages are embedded writes instead (it has no vector of them to draw
+     * from): by default nothing.
+     *
+     * @param previous the build served until now; null when there is none
+     */
+    default void writeWhileEmbedding(Path build, Path previous, List<Source> sources) throws IOException {
+    }
 }

@@ -30,6 +30,18 @@ public final class IndexBuilder {
     private final IndexLayout layout;
     private final Encoders encoders;
     private final BuildStep step;
+    /** Told of a build published searchable by words before its new passages were embedded; null: none is. */
+    private final WordsFirst wordsFirst;
+
+    /** Told of each build published before its new passages had vectors. */
+    @FunctionalInterface
+    public interface WordsFirst {
+        /**
+         * @param summary the build now served (no model embedded anything for it yet)
+         * @param partial how far its vectors went
+         */
+        void published(BuildSummary summary, BuildInfo.Partial partial);
+    }
 
     /**
      * A builder that writes one vector field per model; the primary model's token counts cut the passages.
@@ -37,9 +49,20 @@ public final class IndexBuilder {
      * @param step what else each build writes into its folder before it is switched in
      */
     public IndexBuilder(IndexLayout layout, Encoders encoders, BuildStep step) {
+        this(layout, encoders, step, null);
+    }
+
+    /**
+     * A builder that, when a build has passages the caches lack vectors of, first publishes the build with the vectors
+     * they have (every passage searchable by words at once), then embeds the rest and publishes the complete build.
+     *
+     * @param wordsFirst told of each such first build once it is served; null to publish only complete builds
+     */
+    public IndexBuilder(IndexLayout layout, Encoders encoders, BuildStep step, WordsFirst wordsFirst) {
         this.layout = layout;
         this.encoders = encoders;
         this.step = step;
+        this.wordsFirst = wordsFirst;
     }
 
     /**
@@ -104,32 +127,76 @@ public final class IndexBuilder {
             chunks.addAll(chunker.chunk(resource));
         }
         List<ModelVectors> vectors = new ArrayList<>();
-        List<BuildSummary.ModelBuild> modelBuilds = new ArrayList<>();
         for (Encoder encoder : encoders.all()) {
-            ModelVectors model = ModelVectors.open(encoder, chunks, layout);
-            modelBuilds.add(model.embedMissing(rebuild, progress));
-            vectors.add(model);
+            vectors.add(ModelVectors.open(encoder, chunks, layout));
         }
-
-        Path build = layout.builds().resolve("build-" + System.currentTimeMillis() + "-" + ProcessHandle.current().pid());
         Path previous = layout.current().orElse(null);
+        BuildInfo.Partial partial = rebuild ? null : partial(vectors);
+        if (partial != null && wordsFirst != null) {
+            // Searchable by words now, and by meaning where the caches have vectors; the rest follows.
+            Path lexical = write(resources, sources, chunks, vectors, previous, partial);
+            layout.store().removeOthers(layout, lexical, previous);
+            wordsFirst.published(new BuildSummary(lexical, resources.size(), chunks.size(), List.of(),
+                    (System.nanoTime() - started) / 1e9), partial);
+            previous = lexical;
+        }
+        for (ModelVectors model : vectors) {
+            progress.plan(model.model(), model.missing(rebuild));
+        }
+        List<BuildSummary.ModelBuild> modelBuilds = new ArrayList<>();
+        for (ModelVectors model : vectors) {
+            modelBuilds.add(model.embedMissing(rebuild, progress));
+        }
+        Path build = write(resources, sources, chunks, vectors, previous, null);
+        layout.store().removeOthers(layout, build, previous);
+        return new BuildSummary(build, resources.size(), chunks.size(), modelBuilds,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    /** What a build published before its embedding would lack; null when the caches have every vector. */
+    private static BuildInfo.Partial partial(List<ModelVectors> vectors) {
+        List<String> models = new ArrayList<>();
+        int embedded = 0;
+        int of = 0;
+        for (ModelVectors model : vectors) {
+            int missing = model.missing(false);
+            if (missing > 0) {
+                models.add(model.model());
+                of += model.covered();
+                embedded += model.covered() - missing;
+            }
+        }
+        return models.isEmpty() ? null : new BuildInfo.Partial(models, embedded, of);
+    }
+
+    /**
+     * Writes a new build of the passages with the vectors the caches hold now, and switches it in.
+     *
+     * @param partial how far the vectors went, for a build published before its embedding; null for a complete one
+     */
+    private Path write(List<Resource> resources, List<Source> sources, List<Chunk> chunks, List<ModelVectors> vectors,
+                       Path previous, BuildInfo.Partial partial) throws IOException {
+        Path build = layout.builds().resolve("build-" + System.currentTimeMillis() + "-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(build);
             layout.store().write(build, resources, chunks, List.copyOf(vectors));
             Works.of(resources).write(build);
-            step.write(build, previous, resources, sources, chunks, vectors.get(0)::vector);
+            if (partial == null) {
+                step.write(build, previous, resources, sources, chunks, vectors.get(0)::vector);
+            } else {
+                step.writeWhileEmbedding(build, previous, sources);
+            }
             List<BuildInfo.ModelInfo> models = vectors.stream().map(ModelVectors::info).toList();
+            Encoder primary = encoders.primary();
             new BuildInfo(BuildInfo.FORMAT, Instant.now().toString(), primary.name(), primary.dimensions(), models,
-                    resources.size(), chunks.size(), sourceInfos(resources, sources)).write(build);
+                    resources.size(), chunks.size(), sourceInfos(resources, sources), partial).write(build);
             layout.switchTo(build);
+            return build;
         } catch (IOException | RuntimeException e) {
             // The half-made build is of no use, and on a full disk its space is what the next try needs.
             deleteQuietly(build, e);
             throw e;
         }
-        layout.store().removeOthers(layout, build, previous);
-        return new BuildSummary(build, resources.size(), chunks.size(), modelBuilds,
-                (System.nanoTime() - started) / 1e9);
     }
 
     private static List<BuildInfo.SourceInfo> sourceInfos(List<Resource> resources, List<Source> sources) {

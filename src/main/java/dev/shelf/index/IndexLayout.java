@@ -80,6 +80,25 @@ public record IndexLayout(Path root, IndexStore store) {
         }
     }
 
+    /**
+     * Whether the build served was published before its new passages were embedded and no complete build followed (a
+     * server stopped or a build failed half way): it serves, and a build should complete it, taking the vectors
+     * embedded so far from the caches.
+     */
+    public boolean servesPartial() {
+        try {
+            return current().map(build -> {
+                try {
+                    return BuildInfo.read(build).incomplete();
+                } catch (IOException e) {
+                    return false; // needsBuild says so: an unreadable build is built again anyway
+                }
+            }).orElse(false);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Makes the given complete build the one served. */
     public void switchTo(Path build) throws IOException {
         store.publish(this, build);

@@ -164,7 +164,8 @@ public final class LuceneChunkIndex implements ChunkIndex {
         }
         return withSearcher(searcher -> {
             Document stored = searcher.storedFields().document(doc.getAsInt(), Set.of(IndexFields.VECTOR_BYTES));
-            return Optional.of(LuceneStore.fromBytes(stored.getBinaryValue(IndexFields.VECTOR_BYTES)));
+            var bytes = stored.getBinaryValue(IndexFields.VECTOR_BYTES);
+            return bytes == null ? Optional.<float[]>empty() : Optional.of(LuceneStore.fromBytes(bytes));
         });
     }
 

@@ -93,7 +93,11 @@ public final class LuceneStore implements IndexStore {
                                 VectorSimilarityFunction.DOT_PRODUCT));
                     }
                 }
-                doc.add(new StoredField(IndexFields.VECTOR_BYTES, toBytes(vectors.get(0).vector(i))));
+                float[] primary = vectors.get(0).vector(i);
+                if (primary != null) {
+                    // Not yet in a build published before its passages were embedded: related articles wait for it.
+                    doc.add(new StoredField(IndexFields.VECTOR_BYTES, toBytes(primary)));
+                }
                 writer.addDocument(doc);
             }
             writer.forceMerge(1);

@@ -86,6 +86,13 @@ public final class Library implements AutoCloseable {
             queue.requestNow();
             return;
         }
+        if (layout.servesPartial()) {
+            log.accept("the index served lacks the vectors of some passages (its embedding was cut short):"
+                    + " embedding them now, from where it stopped");
+            states.changed(Ingester.listed(sources).stream().map(Ingester.Listed::file).toList(), true);
+            queue.requestNow();
+            return;
+        }
         Map<Path, Stamp> now = Stamp.ofLists(sources);
         List<Path> missing = sources.stream().filter(path -> !Files.exists(path)).toList();
         if (!missing.isEmpty()) {
@@ -208,7 +215,7 @@ public final class Library implements AutoCloseable {
                     s.resources());
         }).toList();
         return new BuildInfo(info.format(), info.indexedAt(), info.model(), info.dimensions(), info.models(),
-                info.resources(), info.chunks(), sources);
+                info.resources(), info.chunks(), sources, info.partial());
     }
 
     /**

@@ -13,10 +13,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param resources resources of the list in the index being served
  * @param state {@link #INDEXING}, {@link #READY} or {@link #ERROR}
  * @param error why the list is not searchable, in words; only with {@link #ERROR}
+ * @param progress how far the build of its change has come; only with {@link #INDEXING}, once that build runs
  */
-@JsonPropertyOrder({"id", "name", "file", "format", "resources", "state", "error"})
+@JsonPropertyOrder({"id", "name", "file", "format", "resources", "state", "error", "progress"})
 public record ListState(String id, String name, String file, String format, int resources, String state,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) String error) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String error,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) EmbeddingProgress.Snapshot progress) {
+
+    /** A list's state with no build of it running. */
+    public ListState(String id, String name, String file, String format, int resources, String state, String error) {
+        this(id, name, file, format, resources, state, error, null);
+    }
 
     /** A change to the list is waiting for, or in, a build. */
     public static final String INDEXING = "indexing";

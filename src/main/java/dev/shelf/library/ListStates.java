@@ -26,6 +26,7 @@ final class ListStates {
     private final Map<Path, String> failures = new HashMap<>();
     private Map<Path, Stamp> built;
     private boolean force;
+    private EmbeddingProgress progress;
     private final ListFormats formats = new ListFormats();
 
     /** The one form of a list file's path that states, stamps and saves compare. */
@@ -67,9 +68,10 @@ final class ListStates {
         }
     }
 
-    /** Moves the waiting files into the build that starts now. */
-    Batch startBuild() {
+    /** Moves the waiting files into the build that starts now, whose progress the lists of its batch show. */
+    Batch startBuild(EmbeddingProgress buildProgress) {
         synchronized (lock) {
+            progress = buildProgress;
             Batch batch = new Batch(Set.copyOf(pending), force, built);
             pending.clear();
             building.addAll(batch.files());
@@ -100,6 +102,7 @@ final class ListStates {
     void finished(Batch batch) {
         synchronized (lock) {
             building.removeAll(batch.files());
+            progress = null;
         }
     }
 
@@ -114,25 +117,40 @@ final class ListStates {
     List<ListState> lists(Optional<BuildInfo> served, List<Path> sources) {
         Set<Path> busy;
         Map<Path, String> failed;
+        Set<Path> inBuild;
+        EmbeddingProgress.Snapshot figures;
         synchronized (lock) {
             busy = new HashSet<>(pending);
             busy.addAll(building);
             failed = Map.copyOf(failures);
+            inBuild = Set.copyOf(building);
+            figures = progress == null ? null : progress.snapshot();
         }
         List<ListState> lists = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         for (BuildInfo.SourceInfo source : served.map(BuildInfo::sources).orElse(List.of())) {
             Path file = key(Path.of(source.file()));
             seen.add(file);
-            lists.add(state(source.id(), source.name(), source.file(), file, source.resources(), true, busy, failed));
+            lists.add(withProgress(state(source.id(), source.name(), source.file(), file, source.resources(), true, busy,
+                    failed), inBuild.contains(file) ? figures : null));
         }
         for (Ingester.Listed listed : Ingester.listed(sources)) {
             Path file = key(listed.file());
             if (seen.add(file)) {
-                lists.add(state(listed.id(), listed.name(), listed.file().toString(), file, 0, false, busy, failed));
+                lists.add(withProgress(state(listed.id(), listed.name(), listed.file().toString(), file, 0, false, busy,
+                        failed), inBuild.contains(file) ? figures : null));
             }
         }
         return lists;
+    }
+
+    /** The state with the build's figures, for a list whose change is in the build running. */
+    private static ListState withProgress(ListState state, EmbeddingProgress.Snapshot figures) {
+        if (figures == null || !state.state().equals(ListState.INDEXING)) {
+            return state;
+        }
+        return new ListState(state.id(), state.name(), state.file(), state.format(), state.resources(), state.state(),
+                null, figures);
     }
 
     private ListState state(String id, String name, String shown, Path file, int resources, boolean inIndex,

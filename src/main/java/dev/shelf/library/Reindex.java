@@ -1,7 +1,6 @@
 package dev.shelf.library;
 
 import dev.shelf.embed.Encoders;
-import dev.shelf.index.BuildProgress;
 import dev.shelf.index.IndexBuilder;
 import dev.shelf.index.IndexLayout;
 import dev.shelf.pipeline.ListIndexer;
@@ -44,17 +43,26 @@ final class Reindex implements Runnable {
 
     @Override
     public void run() {
-        ListStates.Batch batch = states.startBuild();
+        EmbeddingProgress progress = new EmbeddingProgress(System::nanoTime);
+        ListStates.Batch batch = states.startBuild(progress);
         try {
             Map<Path, Stamp> stamps = Stamp.ofLists(sources);
             // The watcher's echo of a save that was already built, or a change to a file that is no list.
-            if (!batch.forced() && stamps.equals(batch.before()) && !layout.needsBuild(encoders.names())) {
+            if (!batch.forced() && stamps.equals(batch.before()) && !layout.needsBuild(encoders.names())
+                    && !layout.servesPartial()) {
                 return;
             }
             AtomicReference<Map<Path, Stamp>> read = new AtomicReference<>(stamps);
-            ListIndexer.Indexed indexed = new ListIndexer(layout, encoders).index(sources, false,
+            // A big import is searchable by words as soon as it is read; its vectors follow.
+            IndexBuilder.WordsFirst wordsFirst = (summary, partial) -> {
+                progress.searchableByWords();
+                log.accept("searchable by words: " + summary.build().getFileName() + " (" + partial.embedded() + " of "
+                        + partial.of() + " passage vectors; embedding the rest)");
+                onBuilt.run();
+            };
+            ListIndexer.Indexed indexed = new ListIndexer(layout, encoders, wordsFirst).index(sources, false,
                     ingested -> ingested.skipped().forEach(skipped -> log.accept("skipped: " + skipped)),
-                    BuildProgress.NONE, () -> {
+                    progress, () -> {
                         Map<Path, ListSync.Action> taken = takeServedLists.run();
                         if (!taken.isEmpty()) {
                             log.accept("took " + taken.size() + " list change(s) of the build served: " + taken);
@@ -69,6 +77,9 @@ final class Reindex implements Runnable {
             onBuilt.run();
         } catch (IOException | RuntimeException e) {
             String reason = e.getMessage() != null ? e.getMessage() : e.toString();
+            if (progress.snapshot().searchableByWords()) {
+                reason = "searchable by words only, its embedding failed (the next build resumes it): " + reason;
+            }
             states.failed(batch, reason);
             log.accept("error: the re-index failed: " + reason);
         } finally {

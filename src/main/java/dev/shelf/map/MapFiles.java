@@ -46,6 +46,16 @@ public final class MapFiles {
     }
 
     /**
+     * Copies the previous build's map, if it has one, into a build published before its new passages had vectors: the
+     * map of the lists as they were, until the complete build draws the new one.
+     */
+    public static void keepPrevious(Path build, Path previous) throws IOException {
+        if (previous != null && Files.isRegularFile(previous.resolve(TopicMap.FILE))) {
+            Files.copy(previous.resolve(TopicMap.FILE), build.resolve(TopicMap.FILE), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
      * One input per work that has passages, its vector the normalized mean of its passages' vectors: a work listed at
      * several addresses ({@link Works}) is one point, at its first copy, in the lists of all its copies.
      */

@@ -26,8 +26,6 @@ import java.util.function.IntFunction;
  */
 public final class ListIndexer {
 
-    /** The topic map, written into every build. */
-    public static final BuildStep TOPIC_MAP = MapFiles::write;
     /** The folder of a build that holds copies of the lists it read, when its store is shared by several servers. */
     public static final String BUILD_LISTS = "lists";
 
@@ -40,19 +38,49 @@ public final class ListIndexer {
      * other servers learn of them.
      */
     public ListIndexer(IndexLayout layout, Encoders encoders) {
-        this.shared = layout.store().shared();
-        BuildStep step = shared ? ListIndexer::writeMapAndLists : TOPIC_MAP;
-        this.builder = new IndexBuilder(layout, encoders, step);
+        this(layout, encoders, null);
     }
 
-    private static void writeMapAndLists(Path build, Path previous, List<Resource> resources, List<Source> sources,
-                                         List<Chunk> chunks, IntFunction<float[]> vectorOf) throws IOException {
-        TOPIC_MAP.write(build, previous, resources, sources, chunks, vectorOf);
-        Path copies = Files.createDirectories(build.resolve(BUILD_LISTS));
-        for (Source source : sources) {
-            if (Files.isRegularFile(source.file())) {
-                Files.copy(source.file(), copies.resolve(source.file().getFileName().toString()),
-                        StandardCopyOption.REPLACE_EXISTING);
+    /**
+     * As {@link #ListIndexer(IndexLayout, Encoders)}, publishing each build with passages the embedding caches lack
+     * vectors of first as it is, searchable by words, before the complete build ({@link IndexBuilder.WordsFirst}); into
+     * a store of one machine only.
+     *
+     * @param wordsFirst told of each such first build once it is served; null to publish only complete builds
+     */
+    public ListIndexer(IndexLayout layout, Encoders encoders, IndexBuilder.WordsFirst wordsFirst) {
+        this.shared = layout.store().shared();
+        // A store several servers share publishes complete builds only: each server copies and merges the lists of
+        // every build it sees, and a words-first build would make each of them do so twice per change.
+        this.builder = new IndexBuilder(layout, encoders, new MapAndLists(shared), shared ? null : wordsFirst);
+    }
+
+    /** The topic map of every build, and with a shared store copies of its lists. */
+    private record MapAndLists(boolean shared) implements BuildStep {
+
+        @Override
+        public void write(Path build, Path previous, List<Resource> resources, List<Source> sources,
+                          List<Chunk> chunks, IntFunction<float[]> vectorOf) throws IOException {
+            MapFiles.write(build, previous, resources, sources, chunks, vectorOf);
+            copyLists(build, sources);
+        }
+
+        @Override
+        public void writeWhileEmbedding(Path build, Path previous, List<Source> sources) throws IOException {
+            MapFiles.keepPrevious(build, previous);
+            copyLists(build, sources);
+        }
+
+        private void copyLists(Path build, List<Source> sources) throws IOException {
+            if (!shared) {
+                return;
+            }
+            Path copies = Files.createDirectories(build.resolve(BUILD_LISTS));
+            for (Source source : sources) {
+                if (Files.isRegularFile(source.file())) {
+                    Files.copy(source.file(), copies.resolve(source.file().getFileName().toString()),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         }
     }

@@ -130,7 +130,7 @@ public final class SearchService {
         Map<String, Integer> facets = clock.time("facets", () -> facets(fused, ranked));
         return new SearchResponse(request.query(), request.mode(), request.k(), ranked.size(), clock.elapsedMs(),
                 results, facets, like.map(MoreLike.Expansion::subject).orElse(null),
-                request.profile() ? clock.profile() : null);
+                request.profile() ? clock.profile() : null, index.info().partial());
     }
 
     /**

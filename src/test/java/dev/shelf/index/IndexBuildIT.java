@@ -80,7 +80,7 @@ class IndexBuildIT {
 
         BuildProgress failing = new BuildProgress() {
             @Override
-            public void start(long chunksToEmbed) {
+            public void start(String model, long chunksToEmbed) {
             }
 
             @Override

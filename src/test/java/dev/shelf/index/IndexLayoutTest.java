@@ -21,7 +21,7 @@ class IndexLayoutTest {
     private Path build(IndexLayout layout, String name, int format) throws IOException {
         Path build = Files.createDirectories(layout.builds().resolve(name));
         new BuildInfo(format, "2026-01-01T00:00:00Z", "model", 4, List.of(new BuildInfo.ModelInfo("model", 4, 1),
-                new BuildInfo.ModelInfo("model-zh", 8, 0)), 1, 1, List.of()).write(build);
+                new BuildInfo.ModelInfo("model-zh", 8, 0)), 1, 1, List.of(), null).write(build);
         return build;
     }
 

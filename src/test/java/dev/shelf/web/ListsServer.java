@@ -47,14 +47,22 @@ final class ListsServer implements AutoCloseable {
     private final HttpClient client = HttpClient.newHttpClient();
 
     ListsServer(Path dir) throws IOException {
+        this(dir, SharedEncoder.get());
+    }
+
+    /** A server whose builds embed with the given encoder (one that watches or holds back the real model's calls). */
+    ListsServer(Path dir, dev.shelf.embed.Encoder encoder) throws IOException {
         lists = Files.createDirectories(dir.resolve("lists"));
         Files.copy(Path.of("index/sources", SEED_LIST), lists.resolve(SEED_LIST));
         IndexLayout layout = new IndexLayout(dir.resolve("index"));
         served = new ServedIndex(layout, LuceneChunkIndex::open, index -> new SearchService(index, SharedEncoder.get()),
                 line -> { });
-        library = new Library(List.of(lists), layout, Encoders.of(SharedEncoder.get()), Duration.ofSeconds(1), () -> {
+        library = new Library(List.of(lists), layout, Encoders.of(encoder), Duration.ofSeconds(1), () -> {
             served.refresh();
-            builds.incrementAndGet();
+            // A build with new passages is served twice, by words first and then complete: count complete builds.
+            if (!layout.servesPartial()) {
+                builds.incrementAndGet();
+            }
         }, line -> System.out.println("ListsServer: " + line));
         watcher = FolderWatcher.start(library.folders(), library::changed);
         app = WebApp.create(served::lease, SearchLimiter.running(4), Path.of("web"), new SourceRoutes(library, "127.0.0.1"))

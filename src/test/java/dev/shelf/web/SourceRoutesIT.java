@@ -83,6 +83,7 @@ class SourceRoutesIT {
         assertEquals(server.lists.resolve("quokka notes.md").toString(), body.get("file").asText());
         assertEquals("indexing", body.get("state").asText());
         server.awaitTitles("quokka", titles -> titles.contains("Everything about quokka"));
+        server.awaitIdle(); // found by words first; ready once its passages are embedded
 
         JsonNode state = stream(server.json("/api/sources")).filter(s -> s.get("id").asText().equals("quokka-notes"))
                 .findFirst().orElseThrow();
