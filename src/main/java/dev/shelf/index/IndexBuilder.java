@@ -131,6 +131,10 @@ public final class IndexBuilder {
             vectors.add(ModelVectors.open(encoder, chunks, layout));
         }
         Path previous = layout.current().orElse(null);
+        // Planned before anything is served, so that whoever watches sees every model's figures from the start.
+        for (ModelVectors model : vectors) {
+            progress.plan(model.model(), model.missing(rebuild));
+        }
         BuildInfo.Partial partial = rebuild ? null : partial(vectors);
         if (partial != null && wordsFirst != null) {
             // Searchable by words now, and by meaning where the caches have vectors; the rest follows.
@@ -139,9 +143,6 @@ public final class IndexBuilder {
             wordsFirst.published(new BuildSummary(lexical, resources.size(), chunks.size(), List.of(),
                     (System.nanoTime() - started) / 1e9), partial);
             previous = lexical;
-        }
-        for (ModelVectors model : vectors) {
-            progress.plan(model.model(), model.missing(rebuild));
         }
         List<BuildSummary.ModelBuild> modelBuilds = new ArrayList<>();
         for (ModelVectors model : vectors) {

@@ -82,7 +82,8 @@ class BigImportIT {
 
             ListsServer.await("the import searchable by words", () -> {
                 JsonNode list = list(server, "my-bookmarks");
-                return list != null && list.path("progress").path("searchableByWords").asBoolean();
+                return list != null && list.path("progress").path("searchableByWords").asBoolean()
+                        && list.path("progress").path("models").size() > 0;
             });
             JsonNode indexing = list(server, "my-bookmarks");
             assertEquals("indexing", indexing.path("state").asText());
