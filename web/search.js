@@ -25,9 +25,8 @@ function summary(body, q) {
   // A "more like X" query names the resource whose neighbours it shows.
   const like = body.like ? ` like “${body.like.title}”` : "";
   // A build served before its new passages were embedded finds them by words only, for now.
-  const partial = body.partial
-    ? ` · ${body.partial.embedded.toLocaleString()} of ${body.partial.of.toLocaleString()} passages embedded: meaning search is catching up`
-    : "";
+  // Its figures are those of when the build was served, over every model still embedding; the lists show the live ones.
+  const partial = body.partial ? " · new passages found by words; meaning search is catching up" : "";
   return `${body.total} result${body.total === 1 ? "" : "s"}${like}${shown} · ${body.tookMs.toFixed(1)} ms${partial}`;
 }
 

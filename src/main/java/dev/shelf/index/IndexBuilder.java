@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -88,22 +89,36 @@ public final class IndexBuilder {
      */
     public <T> T locked(LockedWork<T> work) throws IOException {
         IndexStore store = layout.store();
-        String served = layout.current().map(p -> "the index served before (" + p.getFileName() + ") is unchanged")
-                .orElse("there was no index before");
+        Optional<Path> before = layout.current();
         AutoCloseable lock;
         try {
             lock = store.lock(layout);
         } catch (BuildBusyException e) {
             throw e;
         } catch (IOException e) {
-            throw new IOException(e.getMessage() + "; " + served, e);
+            throw new IOException(e.getMessage() + "; " + served(before), e);
         }
         try (Closeable held = () -> release(lock)) {
             return work.run();
         } catch (IOException e) {
             throw new IOException("could not write the index " + store.describe(layout) + ": " + FileTrees.reason(e) + "; "
-                    + served, e);
+                    + served(before), e);
         }
+    }
+
+    /** What is served now, said against what was served when the build began (a words build may have replaced it). */
+    private String served(Optional<Path> before) {
+        Optional<Path> now;
+        try {
+            now = layout.current();
+        } catch (RuntimeException e) {
+            now = before;
+        }
+        if (now.isEmpty()) {
+            return "there was no index before";
+        }
+        return now.equals(before) ? "the index served before (" + now.get().getFileName() + ") is unchanged"
+                : "the build searchable by words (" + now.get().getFileName() + ") is served; a later build completes it";
     }
 
     private static void release(AutoCloseable lock) throws IOException {

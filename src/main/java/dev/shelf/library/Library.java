@@ -86,15 +86,15 @@ public final class Library implements AutoCloseable {
             queue.requestNow();
             return;
         }
-        if (layout.servesPartial()) {
+        Map<Path, Stamp> now = Stamp.ofLists(sources);
+        List<Path> missing = sources.stream().filter(path -> !Files.exists(path)).toList();
+        if (missing.isEmpty() && layout.servesPartial()) {
             log.accept("the index served lacks the vectors of some passages (its embedding was cut short):"
-                    + " embedding them now, from where it stopped");
+                    + " embedding them now, from the embedding caches' last save");
             states.changed(Ingester.listed(sources).stream().map(Ingester.Listed::file).toList(), true);
             queue.requestNow();
             return;
         }
-        Map<Path, Stamp> now = Stamp.ofLists(sources);
-        List<Path> missing = sources.stream().filter(path -> !Files.exists(path)).toList();
         if (!missing.isEmpty()) {
             // A mistyped --sources must not replace a good index with one that lacks those lists.
             log.accept("warning: " + missing + " not found: serving the index as it is");

@@ -55,10 +55,11 @@ final class Reindex implements Runnable {
             AtomicReference<Map<Path, Stamp>> read = new AtomicReference<>(stamps);
             // A big import is searchable by words as soon as it is read; its vectors follow.
             IndexBuilder.WordsFirst wordsFirst = (summary, partial) -> {
-                progress.searchableByWords();
                 log.accept("searchable by words: " + summary.build().getFileName() + " (" + partial.embedded() + " of "
                         + partial.of() + " passage vectors; embedding the rest)");
                 onBuilt.run();
+                // Only once the server searches the words build may the lists say so.
+                progress.searchableByWords();
             };
             ListIndexer.Indexed indexed = new ListIndexer(layout, encoders, wordsFirst).index(sources, false,
                     ingested -> ingested.skipped().forEach(skipped -> log.accept("skipped: " + skipped)),
@@ -78,7 +79,8 @@ final class Reindex implements Runnable {
         } catch (IOException | RuntimeException e) {
             String reason = e.getMessage() != null ? e.getMessage() : e.toString();
             if (progress.snapshot().searchableByWords()) {
-                reason = "searchable by words only, its embedding failed (the next build resumes it): " + reason;
+                reason = "searchable by words only, its embedding failed (the next change or start resumes it): "
+                        + reason;
             }
             states.failed(batch, reason);
             log.accept("error: the re-index failed: " + reason);

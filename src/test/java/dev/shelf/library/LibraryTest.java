@@ -185,6 +185,37 @@ class LibraryTest {
     }
 
     @Test
+    void a_library_started_on_a_build_whose_embedding_was_cut_short_completes_it() throws Exception {
+        library.close();
+        Files.writeString(lists.resolve("tools.md"), list("Tools", "gamma", "delta"));
+        // The same model, failing on its first passage: the words build is served, its two new passages lack vectors.
+        Encoder failing = new ForwardingEncoder(new HashingEncoder(256, 64)) {
+            @Override
+            public List<float[]> encode(List<String> passages) {
+                throw new IllegalStateException("the model crashed");
+            }
+        };
+        try {
+            new dev.shelf.pipeline.ListIndexer(layout, Encoders.of(failing), (summary, partial) -> { })
+                    .index(List.of(lists), false, ingested -> { }, dev.shelf.index.BuildProgress.NONE);
+        } catch (IllegalStateException expected) {
+            // the embedding failed after the words build was published
+        }
+        assertTrue(layout.servesPartial());
+        served.refresh();
+        assertEquals(Set.of("gamma guide"), titlesFor("gamma"), "found by words meanwhile");
+
+        encoder.embedded.clear();
+        library = newLibrary();
+        library.start();
+        await(() -> library.idle() && !layout.servesPartial());
+        assertTrue(log.stream().anyMatch(line -> line.contains("cut short")), () -> "said so: " + log);
+        assertEquals(2, encoder.embedded.size(), "only the two passages the words build lacked: " + encoder.embedded);
+        assertEquals(Set.of("gamma guide"), titlesFor("gamma"));
+        assertEquals(ListState.READY, states().get("tools").state());
+    }
+
+    @Test
     void a_change_that_leaves_the_lists_as_built_builds_nothing() throws Exception {
         Files.writeString(lists.resolve("picture.png"), "not a list");
         library.changed(lists.resolve("picture.png"));
