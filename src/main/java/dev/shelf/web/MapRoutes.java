@@ -34,7 +34,8 @@ final class MapRoutes {
                 HttpStatus.SERVICE_UNAVAILABLE.getCode(), "index_building",
                 "The index is being built for the first time; try again in a few seconds.").retryAfter(5))) {
             Path folder = lease.service().folder().orElseThrow(MapRoutes::noMap);
-            answer = answer(folder);
+            boolean partial = lease.service().info().incomplete();
+            answer = answer(folder, partial);
         }
         ctx.header("ETag", answer.etag());
         ctx.header("Cache-Control", "no-cache");
@@ -46,12 +47,12 @@ final class MapRoutes {
         ctx.contentType("application/json").result(answer.body());
     }
 
-    private Answer answer(Path folder) {
+    private Answer answer(Path folder, boolean partial) {
         Answer known = last.get();
         if (known != null && known.folder().equals(folder)) {
             return known;
         }
-        TopicMap map = TopicMap.read(folder).orElseThrow(MapRoutes::noMap);
+        TopicMap map = TopicMap.read(folder).orElseThrow(partial ? MapRoutes::notYet : MapRoutes::noMap);
         try {
             Answer fresh = new Answer(folder, "\"" + map.inputs() + "\"",
                     json.writeValueAsBytes(new MapResponse(map.points(), map.clusters())));
@@ -65,6 +66,12 @@ final class MapRoutes {
     private static ApiException noMap() {
         return new ApiException(404, "no_map", "The index being served was built before topic maps existed; run "
                 + "`shelf index` to build one.");
+    }
+
+    /** A build served by words before its passages were embedded, with no earlier map to show meanwhile. */
+    private static ApiException notYet() {
+        return new ApiException(404, "no_map", "The topic map is drawn once the new passages are embedded; the index "
+                + "is searchable by words meanwhile. Try again when the lists are ready.");
     }
 
     /** One build's answer, ready to send. */
