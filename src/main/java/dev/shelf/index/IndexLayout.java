@@ -87,15 +87,10 @@ public record IndexLayout(Path root, IndexStore store) {
      */
     public boolean servesPartial() {
         try {
-            return current().map(build -> {
-                try {
-                    return BuildInfo.read(build).incomplete();
-                } catch (IOException e) {
-                    return false; // needsBuild says so: an unreadable build is built again anyway
-                }
-            }).orElse(false);
-        } catch (RuntimeException e) {
-            return false;
+            Optional<Path> build = current();
+            return build.isPresent() && BuildInfo.read(build.get()).incomplete();
+        } catch (IOException | RuntimeException e) {
+            return false; // needsBuild says so: an unreadable build is built again anyway
         }
     }
 

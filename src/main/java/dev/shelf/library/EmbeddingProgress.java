@@ -29,7 +29,6 @@ public final class EmbeddingProgress implements BuildProgress {
     private String current;
     private boolean searchable;
     private long embeddingStarted = -1;
-    private long embeddedSinceStart;
 
     /** @param nanos the clock (System::nanoTime; a test's own) */
     EmbeddingProgress(LongSupplier nanos) {
@@ -88,7 +87,6 @@ public final class EmbeddingProgress implements BuildProgress {
             long[] figures = models.get(current);
             if (figures != null) {
                 figures[0] += chunks;
-                embeddedSinceStart += chunks;
             }
         }
     }
@@ -97,21 +95,23 @@ public final class EmbeddingProgress implements BuildProgress {
     Snapshot snapshot() {
         synchronized (lock) {
             List<ModelProgress> figures = new ArrayList<>();
+            long embedded = 0;
             long left = 0;
             for (Map.Entry<String, long[]> model : models.entrySet()) {
                 figures.add(new ModelProgress(model.getKey(), model.getValue()[0], model.getValue()[1]));
+                embedded += model.getValue()[0];
                 left += model.getValue()[1] - model.getValue()[0];
             }
-            return new Snapshot(phase, searchable, figures, secondsLeft(left));
+            return new Snapshot(phase, searchable, figures, secondsLeft(embedded, left));
         }
     }
 
     /** Passages left over the rate so far (every model's passages counted alike); null until one was embedded. */
-    private Double secondsLeft(long left) {
-        if (embeddingStarted < 0 || embeddedSinceStart == 0) {
+    private Double secondsLeft(long embedded, long left) {
+        if (embeddingStarted < 0 || embedded == 0) {
             return null;
         }
         double seconds = (nanos.getAsLong() - embeddingStarted) / 1e9;
-        return seconds <= 0 ? null : left / (embeddedSinceStart / seconds);
+        return seconds <= 0 ? null : left / (embedded / seconds);
     }
 }

@@ -138,6 +138,10 @@ public final class SearchService {
      * list alone would find), each work once.
      */
     private Map<String, Integer> facets(List<Fused> found, List<Fused> ranked) {
+        if (found.size() == ranked.size()) {
+            // Nothing was folded: each work was found at one copy, whose lists are its own.
+            return Resource.countLists(found.stream().map(f -> listsById.getOrDefault(f.id(), List.of())).toList());
+        }
         Set<String> foundCopies = new HashSet<>();
         for (Fused f : found) {
             if (works.hasCopies(f.id())) {

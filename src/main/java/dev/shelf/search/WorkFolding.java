@@ -18,6 +18,9 @@ final class WorkFolding {
 
     /** The ranking with every copy after the first of its work left out, in order. */
     static List<Fused> fold(List<Fused> ranked, Works works) {
+        if (works.noCopies()) {
+            return ranked;
+        }
         Set<String> seen = new HashSet<>();
         List<Fused> folded = new ArrayList<>(ranked.size());
         for (Fused f : ranked) {

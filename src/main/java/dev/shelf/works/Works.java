@@ -79,6 +79,11 @@ public final class Works {
         return members;
     }
 
+    /** Whether no two resources of the build are one work. */
+    public boolean noCopies() {
+        return groups.isEmpty();
+    }
+
     /** Whether the resource shares its work with another. */
     public boolean hasCopies(String id) {
         return byId.containsKey(id);
@@ -158,7 +163,7 @@ public final class Works {
             for (int x : one) {
                 for (int y : other) {
                     if (differ(addresses[x].identity(), addresses[y].identity())
-                            || differ(WorkTitle.author(resources.get(x).title()),
+                            || twoAuthors(WorkTitle.author(resources.get(x).title()),
                             WorkTitle.author(resources.get(y).title()))) {
                         return true;
                     }
@@ -167,16 +172,15 @@ public final class Works {
             return false;
         }
 
-        private static boolean differ(Optional<?> a, Optional<?> b) {
-            if (a.isEmpty() || b.isEmpty()) {
-                return false;
-            }
-            Object x = a.get();
-            Object y = b.get();
-            if (x instanceof WorkAddress.Identity i && y instanceof WorkAddress.Identity j) {
-                return i.scheme().equals(j.scheme()) && !i.value().equals(j.value());
-            }
-            return !x.equals(y);
+        /** Two ids in one scheme that are not one id. */
+        private static boolean differ(Optional<WorkAddress.Identity> a, Optional<WorkAddress.Identity> b) {
+            return a.isPresent() && b.isPresent() && a.get().scheme().equals(b.get().scheme())
+                    && !a.get().value().equals(b.get().value());
+        }
+
+        /** Two authors named, and not one. */
+        private static boolean twoAuthors(Optional<String> a, Optional<String> b) {
+            return a.isPresent() && b.isPresent() && !a.equals(b);
         }
 
         /** The groups of two or more, each in the order its resources were read. */
