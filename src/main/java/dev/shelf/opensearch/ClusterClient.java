@@ -166,6 +166,10 @@ public final class ClusterClient implements AutoCloseable {
         throw failure(address, answer.status(), answer.body(), method, endpoint);
     }
 
+    /** What OpenSearch says when a node holding some of a request's shards left the cluster while it ran. */
+    private static final String NODE_LEFT = "node_disconnected_exception";
+    private static final long RETRY_PAUSE_MS = 200;
+
     /** A status code with its JSON body. */
     public record Answer(int status, JsonNode body) {
     }
@@ -182,8 +186,33 @@ public final class ClusterClient implements AutoCloseable {
         throw failure(address, answer.status(), answer.body(), method, endpoint);
     }
 
-    /** Sends one request; any answer is returned, a failure to get one is {@link #unreachable}. */
+    /**
+     * Sends one request; any answer is returned, a failure to get one is {@link #unreachable}. A read whose shards were
+     * on a node that dropped out while it ran (a node killed between a search's query and fetch phases answers 500
+     * {@code node_disconnected_exception}) is sent once more: its shards have moved to their replicas by then.
+     */
     private Answer execute(String method, String endpoint, byte[] body, String type) throws ClusterException {
+        boolean read = method.equals("GET") || endpoint.contains("/_search") || endpoint.contains("/_mget");
+        try {
+            Answer answer = executeOnce(method, endpoint, body, type);
+            if (!read || answer.status() != 500 || !answer.body().toString().contains(NODE_LEFT)) {
+                return answer;
+            }
+        } catch (ClusterException e) {
+            if (!read || e.getMessage() == null || !e.getMessage().contains(NODE_LEFT)) {
+                throw e;
+            }
+        }
+        try {
+            Thread.sleep(RETRY_PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException("interrupted while retrying " + method + " " + endpoint, e);
+        }
+        return executeOnce(method, endpoint, body, type);
+    }
+
+    private Answer executeOnce(String method, String endpoint, byte[] body, String type) throws ClusterException {
         try (Response response = client.execute(request(method, endpoint, body, type))) {
             return new Answer(response.getStatus(), parse(response, method, endpoint));
         } catch (ClusterException e) {
